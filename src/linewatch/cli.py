@@ -1,0 +1,74 @@
+"""The `linewatch` command: a thin layer of typer commands over the library."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from linewatch.config import Settings
+from linewatch.errors import LinewatchError
+
+app = typer.Typer(
+    name="linewatch",
+    help="Find, map and dismantle county lines networks; safeguard the people they exploit.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+out = Console(highlight=False, soft_wrap=True)
+
+
+class State:
+    """Options shared by every command."""
+
+    db: Path = Settings().db_path
+
+
+state = State()
+
+
+@app.callback()
+def _root(
+    db: Annotated[
+        Path, typer.Option("--db", envvar="LINEWATCH_DB", help="Case store (DuckDB file).")
+    ] = Path("linewatch.duckdb"),
+) -> None:
+    state.db = db
+
+
+def emit_json(payload: object) -> None:
+    """Print one JSON document on standard output."""
+    sys.stdout.write(json.dumps(payload, indent=2, default=str) + "\n")
+
+
+def _register() -> None:
+    """Attach each stage's commands (one module per stage, under linewatch/commands)."""
+    from linewatch.commands import register_all
+
+    register_all(app)
+
+
+def main() -> None:
+    """Entry point: run the app; user errors print one line and exit 2, never a traceback."""
+    _register()
+    try:
+        app(standalone_mode=False)
+    except LinewatchError as exc:
+        Console(stderr=True, highlight=False).print(f"[bold red]error:[/] {exc}")
+        raise SystemExit(2) from None
+    except typer.Abort:
+        raise SystemExit(130) from None
+    except SystemExit:
+        raise
+    except Exception as exc:  # click usage errors arrive here in non-standalone mode
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            raise SystemExit(exc.exit_code) from None
+        raise
