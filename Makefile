@@ -42,10 +42,10 @@ test: install check
 	$(BIN)/python -m pytest -n 2 -q
 
 bench: install
-	$(BIN)/python -m linewatch.bench
+	$(BIN)/python benchmarks/run.py $(ONLY)
 
 eval: install
-	$(BIN)/python -m linewatch.eval
+	$(BIN)/python evaluation/run.py $(ONLY)
 
 clean:
 	rm -rf $(VENV) .stamp-debian $(DEMO_DIR) $(DEMO_DB) $(DEMO_DB).wal
