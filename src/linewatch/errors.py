@@ -15,7 +15,11 @@ class InputError(LinewatchError):
     """Bad input that stops a whole file or command; carries where it was found."""
 
     def __init__(
-        self, message: str, *, file: str | None = None, line: int | None = None,
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        line: int | None = None,
         field: str | None = None,
     ) -> None:
         self.file, self.line, self.field = file, line, field

@@ -46,9 +46,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
         con.execute("BEGIN TRANSACTION")
         try:
             con.execute(sql)
-            con.execute(
-                "INSERT INTO schema_version VALUES (?, ?, now())", [number, name]
-            )
+            con.execute("INSERT INTO schema_version VALUES (?, ?, now())", [number, name])
         except duckdb.Error as exc:
             con.execute("ROLLBACK")
             raise StoreError(f"migration {number:03d}_{name} failed: {exc}") from exc

@@ -100,6 +100,8 @@ CREATE TABLE comm_events (
     caller_imei VARCHAR,
     callee_cell VARCHAR,
     callee_imei VARCHAR,
+    seen_caller BOOLEAN NOT NULL,      -- the caller's records (as a target) contained it
+    seen_callee BOOLEAN NOT NULL,      -- the callee's records contained it
     src_file VARCHAR NOT NULL, src_line BIGINT, run_id VARCHAR NOT NULL,
     other_src_file VARCHAR, other_src_line BIGINT, other_run_id VARCHAR
 );
