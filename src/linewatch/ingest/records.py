@@ -38,7 +38,7 @@ def _parties_sql(ctx: FileContext) -> tuple[str, str]:
     return caller, callee
 
 
-def _checks(ctx: FileContext, dur_text: str) -> list[ck.Check]:
+def _checks() -> list[ck.Check]:
     """The rules a phone record must pass, in the order they are reported."""
     rules: list[ck.Check] = []
     for name in NUMBER_COLUMNS:
@@ -56,7 +56,7 @@ def _checks(ctx: FileContext, dur_text: str) -> list[ck.Check]:
             "n_target.e164 NOT IN (n_caller.e164, n_callee.e164)",
             "'target: ' || n_target.e164 || ' is neither the caller nor the callee'",
         ),
-        ck.unreadable("duration_s", dur_text, "duration_s", "whole seconds"),
+        ck.unreadable("duration_s", "r_dur", "duration_s", "whole seconds"),
         ck.Check("duration_s", "duration_s < 0", "'duration_s: negative: ' || duration_s"),
         ck.Check(
             "cell_id",
@@ -73,7 +73,7 @@ def _check_sql(ctx: FileContext) -> str:
     caller, callee = _parties_sql(ctx)
     dur_text = ctx.text("duration_s")
     imei_digits = f"regexp_replace({ctx.text('imei')}, '[\\s-]', '', 'g')"
-    reason, field = ck.reason_sql(_checks(ctx, dur_text))
+    reason, field = ck.reason_sql(_checks())
     staged = [c for c in ctx.types if not c.startswith("_")]
     return f"""
     WITH s AS (
@@ -89,6 +89,7 @@ def _check_sql(ctx: FileContext) -> str:
         )
     } AS ts,
         {ctx.text("type")} AS r_type, {_type_sql(ctx)} AS type,
+        {dur_text} AS r_dur,
         CASE WHEN regexp_full_match({dur_text}, '-?[0-9]+(\\.0+)?')
              THEN CAST(split_part({dur_text}, '.', 1) AS BIGINT) END AS duration_s,
         {ctx.text("cell_id")} AS r_cell, {ctx.text("imei")} AS r_imei,

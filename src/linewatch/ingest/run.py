@@ -19,6 +19,7 @@ from linewatch.ingest.context import FileContext, Layout
 from linewatch.ingest.sources import SourceFile, discover, drop_stage, open_source, stage
 from linewatch.ingest.summary import Counts, RunSummary
 from linewatch.store import transaction
+from linewatch.store.failpoints import failpoint
 
 Progress = Callable[[str, int, int], None]
 
@@ -93,11 +94,13 @@ def ingest(
                 if progress is not None:
                     progress(str(item.source.path), index, len(planned))
                 counts = _load_file(con, item, run_id, region)
+                failpoint(f"ingest-after-file-{index}")
                 summary.add_file(str(item.source.path), item.kind.name, counts)
             con.execute(
                 "UPDATE ingest_runs SET finished_at = now(), summary = ? WHERE run_id = ?",
                 [json.dumps(summary.as_dict()), run_id],
             )
+            failpoint("ingest-before-commit")
     except duckdb.Error as exc:
         raise StoreError(f"ingest failed, store left as it was: {exc}") from exc
     if progress is not None:
@@ -117,6 +120,7 @@ def _load_file(con: duckdb.DuckDBPyConnection, item: Planned, run_id: str, regio
         layout=item.layout,
         region=region,
     )
+    failpoint("ingest-after-stage")
     loader = importlib.import_module(item.kind.loader)
     counts: Counts = loader.ingest(ctx)
     con.execute(
