@@ -31,22 +31,21 @@ def ingest(ctx: FileContext) -> Counts:
         ),
     ]
     reason, field = ck.reason_sql(rules)
-    staged = [c for c in ctx.types if not c.startswith("_")]
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE _lw_checked AS
         WITH s AS (
-          SELECT _line, _reason, _field, {ck.raw_row_sql(staged)} AS _rawrow,
+          SELECT _line, _reason, _field,
             {ctx.text("cell_id")} AS cell_id,
             {ctx.text("lat")} AS r_lat, {_number(ctx, "lat")} AS lat,
             {ctx.text("lon")} AS r_lon, {_number(ctx, "lon")} AS lon,
             {ctx.text("azimuth_deg")} AS r_az, {_number(ctx, "azimuth_deg")} AS azimuth_deg,
             {ctx.text("site_name")} AS site_name
           FROM {ctx.stage})
-        SELECT _line, {reason} AS _reason, {field} AS _field, _rawrow,
+        SELECT _line, {reason} AS _reason, {field} AS _field,
           cell_id, lat, lon, azimuth_deg, site_name FROM s"""
     )
     counts = Counts(read=_scalar(ctx, "SELECT count(*) FROM _lw_checked"))
-    counts.quarantined = ck.quarantine(con, "_lw_checked", ctx.run_id, ctx.path, "cells")
+    counts.quarantined = ck.quarantine(con, "_lw_checked", ctx.run_id, ctx.path, "cells", ctx.stage)
     before = _scalar(ctx, "SELECT count(*) FROM cells")
     con.execute(
         """INSERT INTO cells

@@ -52,22 +52,37 @@ def reason_sql(checks: Sequence[Check]) -> tuple[str, str]:
 
 
 def raw_row_sql(columns: Sequence[str]) -> str:
-    """SQL rebuilding a row's text (for quarantine) from its staged columns."""
-    parts = ", ".join(f"coalesce(CAST({ident(c)} AS VARCHAR), '')" for c in columns)
-    return f"coalesce(_raw, concat_ws(',', {parts}))"
+    """SQL rebuilding a staged row's text (for quarantine) from its columns."""
+    parts = ", ".join(f"coalesce(CAST(s.{ident(c)} AS VARCHAR), '')" for c in columns)
+    return f"coalesce(s._raw, concat_ws(',', {parts}))"
 
 
 def quarantine(
-    con: duckdb.DuckDBPyConnection, checked: str, run_id: str, path: str, kind: str
+    con: duckdb.DuckDBPyConnection,
+    checked: str,
+    run_id: str,
+    path: str,
+    kind: str,
+    stage: str,
 ) -> int:
-    """Quarantine the checked table's bad rows (once, however often re-read); return how many."""
+    """Quarantine the checked table's bad rows (once, however often re-read); return how many.
+
+    The raw text is rebuilt from the staged row only for the rows that failed, by line number.
+    """
+    columns = [c for c in column_types(con, stage) if not c.startswith("_")]
     con.execute(
-        "INSERT INTO quarantine SELECT ?, ?, _line, ?, _field, _reason, _rawrow "
-        f"FROM {ident(checked)} c WHERE _reason IS NOT NULL AND NOT EXISTS ("
-        "SELECT 1 FROM quarantine q WHERE q.src_file = ? AND q.src_line = c._line "
-        "AND q.reason = c._reason AND q.raw IS NOT DISTINCT FROM c._rawrow)",
+        "CREATE OR REPLACE TEMP TABLE _lw_bad AS "
+        f"SELECT c._line, c._field, c._reason, {raw_row_sql(columns)} AS raw "
+        f"FROM {ident(checked)} c JOIN {ident(stage)} s ON s._line = c._line "
+        "WHERE c._reason IS NOT NULL"
+    )
+    con.execute(
+        "INSERT INTO quarantine SELECT ?, ?, _line, ?, _field, _reason, raw FROM _lw_bad b "
+        "WHERE NOT EXISTS (SELECT 1 FROM quarantine q WHERE q.src_file = ? "
+        "AND q.src_line = b._line AND q.reason = b._reason AND q.raw IS NOT DISTINCT FROM b.raw)",
         [run_id, path, kind, path],
     )
+    con.execute("DROP TABLE _lw_bad")
     row = con.execute(f"SELECT count(*) FROM {ident(checked)} WHERE _reason IS NOT NULL").fetchone()
     return int(row[0]) if row else 0
 

@@ -68,16 +68,27 @@ def _checks() -> list[ck.Check]:
     return rules
 
 
+def _duration_sql(ctx: FileContext, text: str) -> str:
+    """SQL for whole seconds: integers as they are, text only when it is a whole number."""
+    kind = ctx.type_of("duration_s").upper()
+    if kind in {"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "UTINYINT", "USMALLINT", "UINTEGER"}:
+        return f"CAST({ctx.col('duration_s')} AS BIGINT)"
+    return (
+        f"CASE WHEN regexp_full_match({text}, '-?[0-9]+(\\.0+)?') "
+        f"THEN CAST(split_part({text}, '.', 1) AS BIGINT) END"
+    )
+
+
 def _check_sql(ctx: FileContext) -> str:
     """SQL selecting every staged row with its normalised values and first failing check."""
     caller, callee = _parties_sql(ctx)
     dur_text = ctx.text("duration_s")
-    imei_digits = f"regexp_replace({ctx.text('imei')}, '[\\s-]', '', 'g')"
+    imei = ctx.text("imei")
+    imei_digits = f"regexp_replace({imei}, '[\\s-]', '', 'g')"
     reason, field = ck.reason_sql(_checks())
-    staged = [c for c in ctx.types if not c.startswith("_")]
     return f"""
     WITH s AS (
-      SELECT _line, _reason, _field, {ck.raw_row_sql(staged)} AS _rawrow,
+      SELECT _line, _reason, _field,
         {ctx.text("target")} AS r_target, {caller} AS r_caller, {callee} AS r_callee,
         {ctx.text("timestamp")} AS r_ts,
         {
@@ -90,13 +101,14 @@ def _check_sql(ctx: FileContext) -> str:
     } AS ts,
         {ctx.text("type")} AS r_type, {_type_sql(ctx)} AS type,
         {dur_text} AS r_dur,
-        CASE WHEN regexp_full_match({dur_text}, '-?[0-9]+(\\.0+)?')
-             THEN CAST(split_part({dur_text}, '.', 1) AS BIGINT) END AS duration_s,
+        {_duration_sql(ctx, dur_text)} AS duration_s,
         {ctx.text("cell_id")} AS r_cell, {ctx.text("imei")} AS r_imei,
-        CASE WHEN regexp_full_match({imei_digits}, '[0-9]{{14,16}}') THEN {imei_digits} END AS imei
+        CASE WHEN regexp_full_match({imei}, '[0-9]{{14,16}}') THEN {imei}
+             WHEN regexp_full_match({imei_digits}, '[0-9]{{14,16}}') THEN {imei_digits}
+        END AS imei
       FROM {ctx.stage}
     )
-    SELECT s._line, {reason} AS _reason, {field} AS _field, s._rawrow,
+    SELECT s._line, {reason} AS _reason, {field} AS _field,
       s.ts, s.type, n_target.e164 AS target, n_caller.e164 AS caller, n_callee.e164 AS callee,
       s.duration_s, c.cell_id, s.imei
     FROM s
@@ -131,12 +143,16 @@ def ingest(ctx: FileContext) -> Counts:
     caller, callee = _parties_sql(ctx)
     learn_forms(
         con,
-        f"SELECT unnest([{ctx.text('target')}, {caller}, {callee}]) FROM {ctx.stage}",
+        " UNION ".join(
+            f"SELECT DISTINCT {c} FROM {ctx.stage}" for c in (ctx.text("target"), caller, callee)
+        ),
         ctx.region,
     )
     con.execute(f"CREATE OR REPLACE TEMP TABLE _lw_checked AS {_check_sql(ctx)}")
     counts = Counts(read=_count(ctx, "SELECT count(*) FROM _lw_checked"))
-    counts.quarantined = ck.quarantine(con, "_lw_checked", ctx.run_id, ctx.path, "records")
+    counts.quarantined = ck.quarantine(
+        con, "_lw_checked", ctx.run_id, ctx.path, "records", ctx.stage
+    )
     con.execute(f"CREATE OR REPLACE TEMP TABLE _lw_events AS {_events_sql()}")
     counts.stored = _store_events(ctx)
     counts.duplicates = counts.read - counts.quarantined - counts.stored
