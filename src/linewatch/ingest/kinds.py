@@ -40,6 +40,65 @@ KINDS: dict[str, KindSpec] = {
             ("duration_s", "cell_id", "imei"),
             order=30,
         ),
+        KindSpec(
+            "subscribers",
+            ("number", "subscriber_name"),
+            ("date_of_birth", "address", "postcode", "registered_at", "source_ref"),
+            order=20,
+        ),
+        KindSpec(
+            "intelligence",
+            ("report_id", "item", "reported_at", "source_eval", "intel_eval", "handling"),
+            (
+                "handling_conditions",
+                *("subject_name", "subject_dob", "subject_address", "subject_postcode"),
+                *("subject_sex", "subject_category", "number", "imei", "address"),
+                *("conduct", "drug_class", "text"),
+            ),
+            order=40,
+        ),
+        KindSpec(
+            "tips",
+            ("tip_id", "received_at", "text"),
+            ("place", "number", "address"),
+            order=40,
+            # Nothing that could identify whoever gave the tip is ever read (docs/formats.md).
+            refused=(
+                *("ip", "ip_address", "email", "sender", "user_agent"),
+                *("phone_of_sender", "sender_number", "cookie"),
+            ),
+        ),
+        KindSpec(
+            "arrests",
+            ("arrest_id", "arrested_at", "person_name", "offences"),
+            (
+                *("person_dob", "person_sex", "home_area", "address", "postcode"),
+                *("operation_id", "force", "status"),
+            ),
+            order=40,
+        ),
+        KindSpec(
+            "seizures",
+            ("seizure_id", "seized_at", "item_type"),
+            (
+                *("operation_id", "address", "postcode", "person_name", "person_dob"),
+                *("quantity", "unit", "value_gbp", "drug_class", "drug_type", "weapon_type"),
+                *("number", "imei", "vrm"),
+            ),
+            order=40,
+        ),
+        KindSpec(
+            "warrants",
+            ("warrant_id", "address", "executed_at"),
+            ("postcode", "town", "operation_id", "forces", "units", "result", "legislation"),
+            order=40,
+        ),
+        KindSpec(
+            "safeguarding",
+            ("action_id", "action_at", "action", "person_name"),
+            ("person_dob", "person_sex", "agency", "operation_id", "notes"),
+            order=40,
+        ),
     )
 }
 
