@@ -47,6 +47,12 @@ class FileContext:
         """SQL for a canonical column as trimmed text, empty as NULL."""
         return f"nullif(trim(CAST({self.col(canonical)} AS VARCHAR)), '')"
 
+    def raw(self, canonical: str) -> str:
+        """SQL for a column as given: typed values as they are, text trimmed with empty as NULL."""
+        if self.type_of(canonical).upper() == "VARCHAR":
+            return self.text(canonical)
+        return self.col(canonical)
+
     def type_of(self, canonical: str) -> str:
         """DuckDB type of a canonical column (VARCHAR when absent)."""
         return self.types.get(self.layout.source(canonical), "VARCHAR")
