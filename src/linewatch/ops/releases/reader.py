@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from linewatch.errors import InputError
 from linewatch.ops.releases.arrests import Person, read_people
 from linewatch.ops.releases.counts import (
     PHONE_SKIP,
@@ -55,3 +58,24 @@ def read_release(text: str) -> ReleaseRecord:
         ),
         vulnerable_people=vulnerable_people(parts),
     )
+
+
+def _text(path: Path) -> str:
+    """A statement's text; InputError when it is not UTF-8 text."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (UnicodeDecodeError, OSError) as exc:
+        raise InputError(f"cannot read statement: {exc}", file=str(path)) from None
+
+
+def read_releases(path: Path) -> dict[str, ReleaseRecord]:
+    """Records by file name for one statement file or every .txt file in a folder."""
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.suffix == ".txt" and p.is_file())
+        if not files:
+            raise InputError("no .txt statements in this folder", file=str(path))
+    elif path.is_file():
+        files = [path]
+    else:
+        raise InputError("no such file or folder", file=str(path))
+    return {file.name: read_release(_text(file)) for file in files}
