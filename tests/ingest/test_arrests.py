@@ -25,16 +25,16 @@ def test_arrest_person_place_and_offences(store: duckdb.DuckDBPyConnection, tmp_
     assert rows(
         store, "SELECT arrest_id, person_record_id, home_area, location_id, status FROM arrests"
     ) == [("A1", "arrests:A1", "Lambeth", "5 DOCK RD, ME4 4XX", "charged")]
-    assert rows(store, "SELECT record_id, name, dob, sex, home_area FROM person_records") == [
-        ("arrests:A1", "Jay Smith", date(1999, 2, 3), "male", "Lambeth")
-    ]
+    assert rows(
+        store, "SELECT record_id, name, dob, sex, address, postcode, home_area FROM person_records"
+    ) == [("arrests:A1", "Jay Smith", date(1999, 2, 3), "male", "5 Dock Rd", "ME4 4XX", "Lambeth")]
     assert rows(store, "SELECT code, drug_class FROM arrest_offences ORDER BY 1") == [
         ("MDA1971-s4-3-b", "A"),
         ("POCA2002-s327", None),
     ]
-    assert rows(store, "SELECT rel, dst_id FROM links ORDER BY 1") == [
-        ("arrested", "arrests:A1"),
-        ("at", "5 DOCK RD, ME4 4XX"),
+    assert rows(store, "SELECT src_id, rel, dst_id FROM links ORDER BY 2") == [
+        ("A1", "arrested", "arrests:A1"),
+        ("arrests:A1", "lives_at", "5 DOCK RD, ME4 4XX"),
     ]
 
 

@@ -1,4 +1,9 @@
-"""Arrests: who was arrested (a person record), where, and for which catalogued offences."""
+"""Arrests: who was arrested (a person record, with the address the record gives) and for what.
+
+The `address` and `postcode` of an arrest record are the arrested person's, as the record gives
+them (the simulator and custody records alike), not where the arrest happened: they are kept on the
+person record and link it to a location by `lives_at`.
+"""
 
 from __future__ import annotations
 
@@ -19,12 +24,12 @@ STATUSES = (
     "no_further_action",
 )
 CONTENT = (
-    *("arrested_at", "name", "dob", "sex", "home_area", "location_id", "operation_id"),
-    *("force", "status", "offences"),
+    *("arrested_at", "name", "dob", "sex", "address", "postcode", "home_area", "location_id"),
+    *("operation_id", "force", "status", "offences"),
 )
 STORED = """
 SELECT a.arrest_id AS _key, a.src_file, a.src_line, a.arrested_at, p.name, p.dob, p.sex,
-  a.home_area, a.location_id, a.operation_id, a.force, a.status,
+  p.address, p.postcode, a.home_area, a.location_id, a.operation_id, a.force, a.status,
   (SELECT list_sort(list({'code': o.code, 'drug_class': o.drug_class}))
    FROM arrest_offences o WHERE o.arrest_id = a.arrest_id) AS offences
 FROM arrests a JOIN person_records p ON p.record_id = a.person_record_id"""
@@ -61,6 +66,8 @@ def _parsed() -> dict[str, str]:
         "name": "r_person_name",
         "dob": vl.date_sql("r_person_dob"),
         "sex": vl.choice_sql("r_person_sex", vl.SEXES),
+        "address": "r_address",
+        "postcode": "r_postcode",
         "home_area": "r_home_area",
         "location_id": key_sql("r_address", postcode_sql("r_postcode")),
         "operation_id": "r_operation_id",
@@ -109,7 +116,8 @@ def ingest(ctx: FileContext) -> Counts:
     """Load one staged file of arrests; return its counts."""
     flow.check(ctx, get(KIND).columns, _parsed(), _rules(), "r_arrest_id")
     counts = flow.settle(ctx, KIND, "arrest_id", CONTENT, STORED)
-    store_people(ctx, KIND, "_key", {c: c for c in ("name", "dob", "sex", "home_area")})
+    person = ("name", "dob", "sex", "address", "postcode", "home_area")
+    store_people(ctx, KIND, "_key", {c: c for c in person})
     same = ("arrested_at", "home_area", "location_id", "operation_id", "force", "status")
     flow.insert(
         ctx,
@@ -126,7 +134,7 @@ def ingest(ctx: FileContext) -> Counts:
         ctx,
         [
             Link("arrest", "_key", "arrested", "person_record", "'arrests:' || _key"),
-            Link("arrest", "_key", "at", "location", "location_id"),
+            Link("person_record", "'arrests:' || _key", "lives_at", "location", "location_id"),
         ],
     )
     flow.done(ctx)
