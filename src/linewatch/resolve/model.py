@@ -1,0 +1,167 @@
+"""The linking model as data: blocking rules and comparisons, with prior m/u parameters.
+
+Each comparison is a list of levels (SQL condition, label, prior m, prior u, tf column). EM
+re-estimates m and u from the data; the priors are used as they are when a store is too small
+to train on. See docs/resolution.md for why each level exists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+UNIQUE_ID = "record_id"
+# A pair at or above this probability is a link the clustering may use.
+LINK_PROBABILITY = 0.95
+# Pairs below this probability are not stored (never shown, never linked).
+STORE_PROBABILITY = 0.05
+PRIOR_MATCH_PROBABILITY = 0.0005
+
+
+@dataclass(frozen=True)
+class Level:
+    """One comparison level: when it applies, what it is called, and its prior parameters."""
+
+    sql: str
+    label: str
+    m: float
+    u: float
+    tf: str | None = None
+
+
+def _both(col: str) -> str:
+    return f"({col}_l IS NOT NULL AND {col}_r IS NOT NULL)"
+
+
+def _jw(col: str, at: float) -> str:
+    return f"jaro_winkler_similarity({col}_l, {col}_r) >= {at}"
+
+
+NAME = (
+    Level("full_name_l = full_name_r", "same name (nicknames allowed)", 0.72, 0.0005, "full_name"),
+    Level(
+        "given_l = surname_r AND surname_l = given_r", "given and surname swapped", 0.03, 0.00001
+    ),
+    Level(f"{_jw('given_key', 0.88)} AND {_jw('surname', 0.9)}", "similar name", 0.08, 0.001),
+    Level("surname_l = surname_r AND given1_l = given1_r", "same surname and initial", 0.04, 0.004),
+    Level(
+        "(given_l IS NULL OR given_r IS NULL OR surname_l IS NULL OR surname_r IS NULL) "
+        "AND initials_l = initials_r",
+        "initials agree (partial name)",
+        0.04,
+        0.01,
+    ),
+    Level("surname_l = surname_r", "same surname only", 0.03, 0.01, "surname"),
+    Level("given_key_l = given_key_r", "same given name only", 0.03, 0.02),
+)
+NAME_NULL = "(given1_l IS NULL OR given1_r IS NULL)"
+
+DOB = (
+    Level("dob_l = dob_r", "same date of birth", 0.80, 0.0001),
+    Level(
+        "abs(date_diff('day', dob_l, dob_r)) <= 1 OR (day(dob_l) = month(dob_r) "
+        "AND month(dob_l) = day(dob_r) AND year(dob_l) = year(dob_r))",
+        "a day apart or day and month swapped",
+        0.08,
+        0.0003,
+    ),
+    Level("damerau_levenshtein(dob_s_l, dob_s_r) <= 1", "one digit differs", 0.05, 0.001),
+    Level("abs(date_diff('day', dob_l, dob_r)) <= 366", "within a year", 0.03, 0.03),
+)
+
+ADDRESS = (
+    Level("postcode_l = postcode_r AND house_no_l = house_no_r", "same address", 0.55, 0.0002),
+    Level(f"{_both('address')} AND {_jw('address', 0.92)}", "similar address", 0.08, 0.001),
+    Level("postcode_l = postcode_r", "same postcode", 0.07, 0.001, "postcode"),
+    Level("sector_l = sector_r", "same postcode sector", 0.05, 0.01),
+)
+ADDRESS_NULL = (
+    "((postcode_l IS NULL AND address_l IS NULL) OR (postcode_r IS NULL AND address_r IS NULL))"
+)
+
+PHONE = (Level("number_l = number_r", "same phone number", 0.55, 0.0001, "number"),)
+
+COMPARISONS: dict[str, tuple[tuple[Level, ...], str]] = {
+    "name": (NAME, NAME_NULL),
+    "dob": (DOB, "(dob_l IS NULL OR dob_r IS NULL)"),
+    "address": (ADDRESS, ADDRESS_NULL),
+    "phone": (PHONE, "(number_l IS NULL OR number_r IS NULL)"),
+}
+
+# Candidate pairs: a pair is scored when any rule holds (each catches what others miss).
+BLOCKING = (
+    "l.dob = r.dob AND l.given1 = r.given1",
+    "l.surname = r.surname AND l.given_key = r.given_key",
+    "l.given = r.surname AND l.surname = r.given",
+    "l.number = r.number",
+    "l.postcode = r.postcode AND l.given1 = r.given1",
+    "l.surname = r.surname AND year(l.dob) = year(r.dob)",
+)
+# EM sessions: each fixes some fields by blocking on them and estimates the rest.
+TRAINING_BLOCKS = (
+    "l.dob = r.dob AND l.given1 = r.given1",
+    "l.surname = r.surname AND l.given_key = r.given_key",
+)
+# Deterministic rules and their assumed recall for the prior probability of a match.
+DETERMINISTIC = (
+    "l.given_key = r.given_key AND l.surname = r.surname AND l.dob = r.dob",
+    "l.surname = r.surname AND l.number = r.number",
+)
+DETERMINISTIC_RECALL = 0.7
+
+
+def _levels(levels: tuple[Level, ...], null_sql: str) -> list[dict[str, Any]]:
+    """Splink comparison levels: null first, then each level, then everything else."""
+    out: list[dict[str, Any]] = [
+        {"sql_condition": null_sql, "label_for_charts": "missing", "is_null_level": True}
+    ]
+    for lv in levels:
+        level: dict[str, Any] = {
+            "sql_condition": lv.sql,
+            "label_for_charts": lv.label,
+            "m_probability": lv.m,
+            "u_probability": lv.u,
+        }
+        if lv.tf:
+            level |= {"tf_adjustment_column": lv.tf, "tf_adjustment_weight": 1.0}
+        out.append(level)
+    m_else = 1.0 - sum(lv.m for lv in levels)
+    u_else = 1.0 - sum(lv.u for lv in levels)
+    out.append(
+        {
+            "sql_condition": "ELSE",
+            "label_for_charts": "disagree",
+            "m_probability": m_else,
+            "u_probability": u_else,
+        }
+    )
+    return out
+
+
+def settings() -> dict[str, Any]:
+    """The Splink settings dictionary of the model, with prior parameters."""
+    return {
+        "link_type": "dedupe_only",
+        "unique_id_column_name": UNIQUE_ID,
+        "probability_two_random_records_match": PRIOR_MATCH_PROBABILITY,
+        "blocking_rules_to_generate_predictions": [
+            {"blocking_rule": rule, "sql_dialect": "duckdb"} for rule in BLOCKING
+        ],
+        "comparisons": [
+            {"output_column_name": name, "comparison_levels": _levels(*spec)}
+            for name, spec in COMPARISONS.items()
+        ],
+        "retain_matching_columns": True,
+        "retain_intermediate_calculation_columns": True,
+        "additional_columns_to_retain": [],
+    }
+
+
+def labels(model: dict[str, Any]) -> dict[str, list[str]]:
+    """Comparison name -> level labels indexed by gamma value (-1 is missing)."""
+    out: dict[str, list[str]] = {}
+    for comp in model["comparisons"]:
+        levels = [lv["label_for_charts"] for lv in comp["comparison_levels"]]
+        out[comp["output_column_name"]] = levels[1:][::-1] + [levels[0]]
+    return out
+
