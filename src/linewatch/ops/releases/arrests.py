@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
@@ -31,23 +32,27 @@ STATUS_WORDS = {
 RANK = {"arrested": 1, "released": 2, "cautioned": 3, "summonsed": 3, "charged": 4}
 VERBS = words("was were is are has have had been")
 RELATIVE = words("who which that whom whose")
+SAFEGUARD = re.compile(r"safeguard|identified|referr|rescued|protected|place of safety", re.I)
+REST = words("others rest remaining")
 
 
-@dataclass
+@dataclass(eq=False)
 class Person:
-    """One person as the reading goes on; later sentences may change status or add offences."""
+    """One person as the reading goes on; status None until the text says they were arrested."""
 
     age: int | None
     sex: str | None
     area: str | None
-    status: str
+    status: str | None
     charges: list[Charge] = field(default_factory=list)
+    safeguarded: bool = False
 
-    def update(self, status: str | None, charges: list[Charge]) -> None:
+    def update(self, status: str | None, charges: list[Charge], safeguarded: bool) -> None:
         """Take the furthest status reached (charged beats bailed) and any new offences."""
-        if status and RANK[status] > RANK[self.status]:
+        if status and (self.status is None or RANK[status] > RANK[self.status]):
             self.status = status
         self.charges += charges
+        self.safeguarded = self.safeguarded or safeguarded
 
 
 def statuses_in(tokens: Span, start: int = 0, end: int | None = None) -> list[str]:
@@ -78,25 +83,37 @@ def _has_verb(tokens: Span, start: int, end: int) -> bool:
 
 @dataclass
 class Reading:
-    """What was read about people: one Person each, and how many arrests the listing adds to."""
+    """What was read about people, and how many arrests and safeguarded people the text lists."""
 
     people: list[Person] = field(default_factory=list)
-    batch: list[Person] = field(default_factory=list)  # people from the latest sentence naming any
+    batches: list[list[Person]] = field(default_factory=list)  # arrested, sentence by sentence
+    updated: list[Person] = field(default_factory=list)  # by the latest follow-up sentence
     listed: int = 0
-    open_groups: list[list[object]] = field(default_factory=list)
+    open_groups: list[tuple[str | None, list[int]]] = field(default_factory=list)
+    safeguarded_groups: int = 0
 
-    def count_group(self, mention: Mention) -> None:
+    @property
+    def arrested(self) -> list[Person]:
+        """People the text says were arrested, charged, bailed or summonsed."""
+        return [p for p in self.people if p.status is not None]
+
+    @property
+    def safeguarded(self) -> int:
+        """People described one by one or in groups as safeguarded or identified as victims."""
+        return sum(p.safeguarded for p in self.people) + self.safeguarded_groups
+
+    def count_group(self, sex: str | None, count: int) -> None:
         """A group given without ages ("four men") counts; later individuals may fill it."""
-        self.listed += mention.count or 0
-        self.open_groups.append([mention.sex, mention.count or 0])
+        self.listed += count
+        self.open_groups.append((sex, [count]))
 
     def count_person(self, person: Person) -> None:
-        """A person counts unless an earlier group already counted them."""
-        if person.status == "summonsed":
+        """An arrested person counts unless an earlier group already counted them."""
+        if person.status in (None, "summonsed"):
             return
-        for group in self.open_groups:
-            if int(str(group[1])) > 0 and group[0] in (None, person.sex):
-                group[1] = int(str(group[1])) - 1
+        for sex, left in self.open_groups:
+            if left[0] > 0 and sex in (None, person.sex):
+                left[0] -= 1
                 return
         self.listed += 1
 
@@ -129,38 +146,48 @@ def _default_status(sentence: Sentence, first: Mention, has_charges: bool) -> st
     return "arrested" if sentence.bullet and has_charges else None
 
 
-def _read_group(
-    sentence: Sentence, group: list[Mention], end: int, charges: list[Charge], reading: Reading
-) -> list[Person]:
-    """The people of one group, or none when the group was not arrested (a victim, a witness)."""
+def _group_status(
+    sentence: Sentence, group: list[Mention], end: int, has_charges: bool
+) -> str | None:
+    """The furthest status in the group's words, else the sentence's, else None (not arrested)."""
     tokens, begin = sentence.span, group[0].start
-    own = [c for c in charges if begin <= c.start - tokens.start < end]
     status = strongest(statuses_in(tokens, begin, end))
-    if status is None and not _has_verb(tokens, group[-1].end, end):
-        status = _default_status(sentence, group[0], bool(own))
-    if status is None:
-        return []
+    active = strongest(statuses_in(tokens, max(0, begin - 2), begin))  # "officers arrested a man"
+    if status is None and active is None and not _has_verb(tokens, group[-1].end, end):
+        status = _default_status(sentence, group[0], has_charges)
+    return status or active
+
+
+def _read_group(
+    sentence: Sentence, group: list[Mention], end: int, reading: Reading
+) -> list[Person]:
+    """The people of one group, with the status, offences and home areas its words give."""
+    tokens, begin = sentence.span, group[0].start
+    own = [c for c in charges_in(tokens) if begin <= c.start - tokens.start < end]
+    status = _group_status(sentence, group, end, bool(own))
+    part_of = begin > 0 and tokens[begin - 1].lower_ == "including"  # already counted
+    safeguarded = bool(SAFEGUARD.search(tokens[begin:end].text)) and not part_of
     people: list[Person] = []
     shared = None
     for k, mention in enumerate(group):
         stop = group[k + 1].start if k + 1 < len(group) else end
         home = home_after(tokens[mention.end : stop].text) if stop > mention.end else None
         shared = home.area if home and home.shared else shared
-        fallback = arrested_in(tokens[begin:end].text) if home is None else None
-        area = home.area if home else fallback
-        if not mention.individuals():
-            reading.count_group(mention)
+        area = home.area if home else arrested_in(tokens[begin:end].text)
+        if not mention.individuals() and status:
+            reading.count_group(mention.sex, mention.count or 0)
+        elif not mention.individuals() and safeguarded:
+            reading.safeguarded_groups += mention.count or 0
         for age, sex in mention.individuals():
-            person = Person(age, sex, area, status, list(own))
-            reading.count_person(person)
-            people.append(person)
-    return [Person(p.age, p.sex, p.area or shared, p.status, p.charges) for p in people]
+            people.append(Person(age, sex, area, status, list(own), safeguarded))
+    for person in people:
+        person.area = person.area or shared
+        reading.count_person(person)
+    return people
 
 
 def _referenced(tokens: Span, mentions: list[Mention], reading: Reading) -> list[Person]:
     """Whom a follow-up sentence ("He was later charged", "Both men were bailed") is about."""
-    if not reading.people:
-        return []
     first = tokens[0].lower_
     if first in ("he", "she"):
         sex = "male" if first == "he" else "female"
@@ -168,45 +195,84 @@ def _referenced(tokens: Span, mentions: list[Mention], reading: Reading) -> list
         if person:
             person.sex = sex
         return [person] if person else []
-    if first == "they":
-        return reading.batch
+    if REST & {t.lower_ for t in tokens[:4]}:
+        return [p for p in reading.arrested if p not in reading.updated]
+    latest = reading.batches[-1] if reading.batches else []
     opening = next((m for m in mentions if m.definite and m.start <= 2), None)
     if opening is None:
-        return []
+        return reading.arrested if first == "all" else latest if first in ("they", "both") else []
     if opening.plural:
-        pool = reading.people if first == "all" else reading.batch
+        pool = reading.arrested if first == "all" else _batch(reading, opening.count) or latest
         return [p for p in pool if opening.sex in (None, p.sex)]
     age = opening.ages[0] if opening.ages else None
     matches = [p for p in reading.people if opening.sex in (None, p.sex) and age in (None, p.age)]
+    said = _relative_status(tokens, opening.end)  # "the man who was charged"
+    matches = [p for p in matches if p.status == said] or matches if said else matches
+    if matches and matches[-1].area is None:
+        home = home_after(tokens[opening.end :].text)
+        matches[-1].area = home.area if home else None
     return matches[-1:]
+
+
+def _relative_status(tokens: Span, index: int) -> str | None:
+    """The status in a "who was charged" clause right after a mention, if there is one."""
+    if index >= len(tokens) or tokens[index].lower_ != "who":
+        return None
+    return strongest(statuses_in(tokens, index, min(len(tokens), index + 4)))
+
+
+def _batch(reading: Reading, count: int | None) -> list[Person]:
+    """The latest sentence's arrests that number count ("the two teenagers"), if any."""
+    return next((b for b in reversed(reading.batches) if len(b) == count), [])
+
+
+def _fills_summary(person: Person, reading: Reading) -> bool:
+    """Merge a detailed description into the one bare one before it ("A man has been arrested")."""
+    arrested = reading.arrested
+    if person.age is None or person.status is None or len(arrested) != 1:
+        return False
+    summary = arrested[0]
+    if (
+        summary.age is not None
+        or summary.area
+        or summary.charges
+        or summary.sex not in (None, person.sex)
+    ):
+        return False
+    summary.age, summary.sex, summary.area = person.age, person.sex, person.area
+    summary.update(person.status, person.charges, person.safeguarded)
+    reading.listed -= 1
+    return True
 
 
 def _read_sentence(sentence: Sentence, reading: Reading) -> None:
     """Add the people a sentence describes, or update those it refers back to."""
     tokens = sentence.span
-    mentions, charges = mentions_in(tokens), charges_in(tokens)
+    mentions = mentions_in(tokens)
     new = [m for m in mentions if not m.definite]
-    people = (
-        [
-            p
-            for group, end in _groups(tokens, new, charges)
-            for p in _read_group(sentence, group, end, charges, reading)
-        ]
-        if new
-        else []
-    )
-    if people:
-        reading.people += people
-        reading.batch = people
-        return
+    charges = charges_in(tokens)
+    people = [
+        p
+        for g, end in _groups(tokens, new, charges)
+        for p in _read_group(sentence, g, end, reading)
+    ]
+    people = [p for p in people if not _fills_summary(p, reading)]
+    reading.people += people
+    if any(p.status for p in people):
+        reading.batches.append([p for p in people if p.status])
     statuses = statuses_in(tokens)
-    if statuses or charges:
-        for person in _referenced(tokens, mentions, reading):
-            person.update(strongest(statuses), charges)
+    safeguarded = bool(SAFEGUARD.search(sentence.text))
+    if not people and (statuses or charges or safeguarded):
+        reading.updated = _referenced(tokens, mentions, reading)
+        for person in reading.updated:
+            counted = person.status is not None
+            person.update(strongest(statuses), charges, safeguarded)
+            if not counted:
+                reading.count_person(person)
 
 
 def read_people(sentences: list[Sentence]) -> Reading:
-    """Every person the statement describes as arrested, charged, bailed or summonsed."""
+    """Every person the statement describes, and what it says happened to them."""
     reading = Reading()
     for sentence in sentences:
         if not sentence.title and is_current(sentence):

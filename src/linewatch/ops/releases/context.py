@@ -15,7 +15,9 @@ MONTH = r"(?:january|february|march|april|may|june|july|august|september|october
 OTHER_OPERATION = re.compile(
     r"\b(?:previous|previously|earlier this (?:year|month|week)|last (?:year|month)|"
     r"(?:in|during) a separate|separately|a similar operation|similar operations|"
-    r"since (?:the|its|it|operation|" + MONTH + r"|20\d\d|launch)|so far this year|to date|so far|"
+    r"since\b[^.]{0,60}\b(?:began|started|launched)|since (?:the|its|it|operation|"
+    + MONTH
+    + r"|20\d\d|launch)|so far this year|to date|so far|"
     r"(?:brings|bringing|takes|taking|brought|took) the (?:total|number|tally)|in total since|"
     r"over the (?:past|last) (?:year|\w+ (?:months|years))|"
     r"in the (?:past|last) (?:year|\w+ months)|"

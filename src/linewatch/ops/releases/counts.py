@@ -17,10 +17,10 @@ GENERIC_PEOPLE = words("people persons suspects individuals others")
 COUNT_SKIP = words("more further other additional")
 ADDITIVE = frozenset({"further", "another", "additional"})
 TOTAL = re.compile(r"\b(?:total|in all|altogether|overall)\b", re.IGNORECASE)
-PART = frozenset({"including", "whom", "which", "among", "them"})
+PART_OR_AS = frozenset({"including", "whom", "which", "among", "them", "as"})
 WARRANT_SKIP = words(
     "search drugs drug further more misuse of act firearms planned pre-planned simultaneous "
-    "coordinated early morning dawn - warrant"
+    "coordinated early morning dawn -"
 )
 ADDRESSES = words("addresses properties homes premises locations houses flats")
 SEIZED = re.compile(
@@ -32,7 +32,8 @@ VULNERABLE_NOUNS = words(
     "adult person victim women men boys girls woman man boy girl residents"
 )
 VULNERABLE_SKIP = words("vulnerable young potential exploited at-risk other more further")
-ALWAYS_VULNERABLE = words("vulnerable potential exploited at-risk young children child victims")
+# Counted here only with these words; "five children were safeguarded" is read as people described.
+VULNERABLE_WORDS = words("vulnerable potential exploited at-risk victims victim")
 PHONES = words("phone phones handset handsets mobiles smartphone smartphones")
 PHONE_SKIP = words("mobile burner deal line - smart cheap basic other more further")
 VEHICLES = words(
@@ -129,8 +130,8 @@ def _summed(found: list[tuple[int, bool]]) -> int | None:
     return totals[0] if totals else sum(v for v, _ in found) if found else None
 
 
-def vulnerable_people(sentences: list[Sentence]) -> int | None:
-    """People identified as vulnerable, or safeguarded: summed unless a total is stated."""
+def vulnerable_people(sentences: list[Sentence], described: int) -> int | None:
+    """Vulnerable people or victims identified: a stated total, else counts plus those described."""
     found: list[tuple[int, bool]] = []
     for sentence in sentences:
         if not is_current(sentence) or not SAFEGUARD.search(sentence.text):
@@ -139,11 +140,11 @@ def vulnerable_people(sentences: list[Sentence]) -> int | None:
         for c in counted(tokens, VULNERABLE_NOUNS, VULNERABLE_SKIP, True):
             words = _words(tokens, c.index, c.noun + 1)
             after = _words(tokens, c.noun + 1, c.noun + 5)
-            if _words(tokens, c.index - 2, c.index) & PART or after & ARREST_WORDS:
+            if _words(tokens, c.index - 2, c.index) & PART_OR_AS or after & ARREST_WORDS:
                 continue
-            if words & ALWAYS_VULNERABLE or any(SAFEGUARD.search(w) for w in after):
+            if words & VULNERABLE_WORDS:
                 found.append((c.value, bool(TOTAL.search(sentence.text))))
-    return _summed(found)
+    return _summed([*found, (described, False)] if described else found)
 
 
 def seized_count(

@@ -158,4 +158,34 @@ def mentions_in(tokens: Span) -> list[Mention]:
         if count is None and not ages and not definite and not (plural and anchor[0]._.is_age):
             continue  # "man" or "people" alone describes nobody in particular
         found.append(Mention(begin, end, count, tuple(ages), _sex(list(anchor)), definite, plural))
-    return found
+    return _merge_appositions(tokens, found)
+
+
+def _apposition(tokens: Span, first: Mention, second: Mention) -> bool:
+    """ "The driver, a 29-year-old man": two descriptions of one person, side by side."""
+    return (
+        second.start == first.end + 1
+        and tokens[first.end].text == ","
+        and not (first.plural or second.plural)
+        and not (first.ages and second.ages)
+        and (first.sex is None or second.sex is None or first.sex == second.sex)
+    )
+
+
+def _merge_appositions(tokens: Span, mentions: list[Mention]) -> list[Mention]:
+    """Join appositions into one mention, new if either half is ("his partner, a woman")."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        if merged and _apposition(tokens, merged[-1], mention):
+            first = merged.pop()
+            mention = Mention(
+                first.start,
+                mention.end,
+                1,
+                first.ages or mention.ages,
+                first.sex or mention.sex,
+                first.definite and mention.definite,
+                False,
+            )
+        merged.append(mention)
+    return merged

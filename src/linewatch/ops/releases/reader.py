@@ -47,7 +47,7 @@ def read_release(text: str) -> ReleaseRecord:
         operation_date=operation_date(parts, publication_date(text)),
         warrants=warrants(parts),
         arrests_total=arrests_total(parts) or people.listed or None,
-        arrests=tuple(_arrest(p) for p in people.people),
+        arrests=tuple(_arrest(p) for p in people.arrested),
         seizures=Seizures(
             cash_gbp=cash_gbp(parts),
             drug_classes=tuple(classes),
@@ -56,7 +56,7 @@ def read_release(text: str) -> ReleaseRecord:
             phones=seized_count(parts, PHONES, PHONE_SKIP),
             vehicles=seized_count(parts, VEHICLES, VEHICLE_SKIP),
         ),
-        vulnerable_people=vulnerable_people(parts),
+        vulnerable_people=vulnerable_people(parts, people.safeguarded),
     )
 
 

@@ -81,7 +81,8 @@ MALE = words("man men boy boys male males lad lads gentleman")
 FEMALE = words("woman women girl girls female females lady")
 NEUTRAL = words(
     "person people persons suspect suspects individual individuals teenager teenagers youth "
-    "youths juvenile juveniles adult adults child children minor minors"
+    "youths juvenile juveniles adult adults child children minor minors driver passenger occupant "
+    "tenant partner"
 )
 PLURAL_NOUNS = words(
     "men boys males lads women girls females people persons suspects individuals teenagers "
