@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
+
+from linewatch.ingest import ingest
 
 from .helpers import rows
 from .kind_rows import GOOD, counts, load
@@ -118,4 +123,26 @@ def test_mentioned_number_and_handset_must_read(
     assert rows(store, "SELECT src_line, field FROM quarantine ORDER BY 1") == [
         (3, "number"),
         (4, "imei"),
+    ]
+
+
+def test_parquet_with_typed_columns(store: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
+    table = pa.table(
+        {
+            "report_id": ["IR-9", "IR-9"],
+            "item": pa.array([1, 2], pa.int32()),
+            "reported_at": pa.array([datetime(2024, 5, 1, 10, tzinfo=UTC)] * 2),
+            "source_eval": pa.array([2, 4], pa.int8()),
+            "intel_eval": ["B", "B"],
+            "handling": ["P", "P"],
+            "subject_name": ["Kim Lee", "Kim Lee"],
+            "subject_dob": pa.array([date(2007, 1, 2)] * 2, pa.date32()),
+            "subject_category": ["victim", "victim"],
+        }
+    )
+    pq.write_table(table, tmp_path / "i.parquet")
+    assert counts(ingest(store, [tmp_path / "i.parquet"]), "intelligence") == (2, 1, 0, 1)
+    assert rows(store, "SELECT src_line, field FROM quarantine") == [(2, "source_eval")]
+    assert rows(store, "SELECT i.source_eval, p.dob FROM intel_items i, person_records p") == [
+        ("2", date(2007, 1, 2))
     ]

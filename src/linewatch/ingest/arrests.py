@@ -86,7 +86,7 @@ def _rules() -> list[ck.Check]:
         ck.missing("person_name", "r_person_name"),
         *person_checks("person_dob", "person_sex"),
         ck.unreadable("postcode", "r_postcode", postcode_sql("r_postcode"), "a UK postcode"),
-        vl.choice_checks("status", "r_status", "status", STATUSES),
+        vl.choice_check("status", "r_status", "status", STATUSES),
         ck.missing("offences", "offences"),
         ck.Check(
             "offences",

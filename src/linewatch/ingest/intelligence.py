@@ -74,11 +74,11 @@ def _grading_rules() -> list[ck.Check]:
     bad_condition = f"len(list_filter(conditions, lambda x: x NOT IN ({allowed}))) > 0"
     return [
         ck.missing("source_eval", "r_source_eval"),
-        vl.choice_checks("source_eval", "r_source_eval", "source_eval", SOURCE_EVALS),
+        vl.choice_check("source_eval", "r_source_eval", "source_eval", SOURCE_EVALS),
         ck.missing("intel_eval", "r_intel_eval"),
-        vl.choice_checks("intel_eval", "r_intel_eval", "intel_eval", INTEL_EVALS),
+        vl.choice_check("intel_eval", "r_intel_eval", "intel_eval", INTEL_EVALS),
         ck.missing("handling", "r_handling"),
-        vl.choice_checks("handling", "r_handling", "handling", HANDLING),
+        vl.choice_check("handling", "r_handling", "handling", HANDLING),
         ck.Check(
             "handling_conditions",
             "handling = 'C' AND conditions IS NULL",
@@ -107,7 +107,7 @@ def _subject_rules() -> list[ck.Check]:
             "r_subject_name IS NOT NULL AND r_subject_category IS NULL",
             "'subject_category: missing (suspect, victim, witness or other)'",
         ),
-        vl.choice_checks("subject_category", "r_subject_category", "category", CATEGORIES),
+        vl.choice_check("subject_category", "r_subject_category", "category", CATEGORIES),
         *person_checks("subject_dob", "subject_sex"),
         ck.unreadable(
             "subject_postcode",
@@ -135,7 +135,7 @@ def _rules() -> list[ck.Check]:
             f"conduct IS NOT NULL AND NOT {known_sql('conduct')}",
             "'conduct: unknown offence code ' || conduct",
         ),
-        vl.choice_checks("drug_class", "r_drug_class", "drug_class", vl.DRUG_CLASSES),
+        vl.choice_check("drug_class", "r_drug_class", "drug_class", vl.DRUG_CLASSES),
         ck.Check(
             "drug_class",
             f"drug_class IS NOT NULL AND NOT coalesce({takes_class_sql('conduct')}, false)",

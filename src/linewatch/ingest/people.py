@@ -15,15 +15,12 @@ from linewatch.ingest.context import FileContext
 from linewatch.ingest.flow import insert
 from linewatch.store.sql import literal
 
-# person_records columns a loader may fill (besides the id, kind and source id).
-FIELDS = ("name", "dob", "sex", "address", "postcode", "home_area", "number")
-
 
 def person_checks(dob_field: str, sex_field: str | None = None) -> list[ck.Check]:
     """Rules for a person's date of birth and sex (raw `r_<field>`, parsed `dob` and `sex`)."""
     rules = vl.date_checks(dob_field, f"r_{dob_field}", "dob")
     if sex_field is not None:
-        rules.append(vl.choice_checks(sex_field, f"r_{sex_field}", "sex", vl.SEXES))
+        rules.append(vl.choice_check(sex_field, f"r_{sex_field}", "sex", vl.SEXES))
     return rules
 
 
@@ -40,10 +37,11 @@ def details_need_name(name_field: str, detail_fields: tuple[str, ...]) -> ck.Che
 def store_people(
     ctx: FileContext, kind: str, source_id: str, fields: Mapping[str, str], when: str = "true"
 ) -> None:
-    """Add a person record `<kind>:<source id>` for each new row (where `when` holds)."""
-    unknown = set(fields) - set(FIELDS)
-    if unknown:
-        raise ValueError(f"not person_records columns: {sorted(unknown)}")
+    """Add a person record `<kind>:<source id>` for each new row (where `when` holds).
+
+    `fields` maps person_records columns (name, dob, sex, address, postcode, home_area, number)
+    to SQL over the checked table.
+    """
     record = {
         "record_id": record_id_sql(kind, source_id),
         "source_kind": literal(kind),

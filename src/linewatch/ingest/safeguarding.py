@@ -35,7 +35,7 @@ def ingest(ctx: FileContext) -> Counts:
         ck.missing("action_id", "r_action_id"),
         *vl.time_checks("action_at"),
         ck.missing("action", "r_action"),
-        vl.choice_checks("action", "r_action", "action", ACTIONS),
+        vl.choice_check("action", "r_action", "action", ACTIONS),
         ck.missing("person_name", "r_person_name"),
         *person_checks("person_dob", "person_sex"),
     ]

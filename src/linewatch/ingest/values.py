@@ -67,7 +67,7 @@ def list_sql(text: str) -> str:
     return f"CASE WHEN len({items}) > 0 THEN {items} END"
 
 
-def choice_checks(field: str, raw: str, value: str, values: Iterable[str]) -> ck.Check:
+def choice_check(field: str, raw: str, value: str, values: Iterable[str]) -> ck.Check:
     """The rule that a given value is one of `values`."""
     return ck.unreadable(field, raw, value, "one of " + ", ".join(values))
 
