@@ -12,6 +12,7 @@ MODULES = [
     "simulate",
     "ingest",
     "releases",
+    "resolve",
 ]
 
 

@@ -96,7 +96,7 @@ def _regroup(con: duckdb.DuckDBPyConnection) -> None:
         cannot[a].add(b)
         cannot[b].add(a)
     roots = merge(dobs, edges, cannot)
-    regrouped = pa.table({"record_id": list(roots), "root": ["g:" + r for r in roots.values()]})
+    pa.table({"record_id": list(roots), "root": ["g:" + r for r in roots.values()]})
     con.execute("CREATE OR REPLACE TEMP TABLE er_regrouped AS SELECT * FROM regrouped")
 
 

@@ -162,6 +162,5 @@ def labels(model: dict[str, Any]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for comp in model["comparisons"]:
         levels = [lv["label_for_charts"] for lv in comp["comparison_levels"]]
-        out[comp["output_column_name"]] = levels[1:][::-1] + [levels[0]]
+        out[comp["output_column_name"]] = [*levels[1:][::-1], levels[0]]
     return out
-

@@ -75,19 +75,24 @@ def resolve(con: duckdb.DuckDBPyConnection, full: bool = False) -> Outcome:
         con.execute("DELETE FROM er_pairs")
         con.execute("DELETE FROM er_linked")
     new = _count(
-        con, f"SELECT count(*) FROM {INPUT} WHERE record_id NOT IN (SELECT record_id FROM er_linked)"
+        con,
+        f"SELECT count(*) FROM {INPUT} WHERE record_id NOT IN (SELECT record_id FROM er_linked)",
     )
     scored = splinker.score(con, settings, only_new=not retrain) if new else []
     with transaction(con):
         for table in scored:
             store_pairs(con, table, model_id, run_id)
-        con.execute(
-            f"INSERT OR IGNORE INTO er_linked SELECT record_id, ? FROM {INPUT}", [run_id]
-        )
+        con.execute(f"INSERT OR IGNORE INTO er_linked SELECT record_id, ? FROM {INPUT}", [run_id])
         recluster(con, run_id)
         outcome = Outcome(
-            run_id, "full" if retrain else "incremental", model_id, trained, records, new,
-            _count(con, "SELECT count(*) FROM er_pairs"), _count(con, "SELECT count(*) FROM persons"),
+            run_id,
+            "full" if retrain else "incremental",
+            model_id,
+            trained,
+            records,
+            new,
+            _count(con, "SELECT count(*) FROM er_pairs"),
+            _count(con, "SELECT count(*) FROM persons"),
         )
         con.execute(
             "INSERT INTO er_runs VALUES (?, ?, now(), ?, ?, ?, ?, ?)",

@@ -65,12 +65,21 @@ def score(
     floor = mdl.STORE_PROBABILITY
     inference = linker.inference
     if not only_new:
-        return [inference.predict_within(linker._input_tables_dict["er_all"], threshold_match_probability=floor)]
+        return [
+            inference.predict_within(
+                linker._input_tables_dict["er_all"], threshold_match_probability=floor
+            )
+        ]
     _subset(con, "er_new", new=True)
     _subset(con, "er_old", new=False)
     api = linker._db_api
-    new, old = api.register("er_new", table_name="er_new_in"), api.register("er_old", table_name="er_old_in")
+    new, old = (
+        api.register("er_new", table_name="er_new_in"),
+        api.register("er_old", table_name="er_old_in"),
+    )
     return [
         inference.predict_within(new, threshold_match_probability=floor, warning_mode="never"),
-        inference.predict_between(new, old, threshold_match_probability=floor, warning_mode="never"),
+        inference.predict_between(
+            new, old, threshold_match_probability=floor, warning_mode="never"
+        ),
     ]
