@@ -30,10 +30,11 @@ def csr(groups: IntArr, n_groups: int) -> tuple[IntArr, IntArr]:
     return order.astype(np.int64), offsets
 
 
-def segment_lookup(keys: IntArr, starts: IntArr, key: IntArr, t: IntArr) -> IntArr:
-    """Index of the last segment with (keys, starts) <= (key, t); segments sorted by (key, start).
+def pack(keys: IntArr, starts: IntArr) -> IntArr:
+    """(key, time) pairs as one sortable int64 (times must lie in [0, 2**40))."""
+    return (keys << 40) | starts
 
-    Times must lie in [0, 2**40): the pair is packed into one int64 for a single searchsorted.
-    """
-    packed = (keys << 40) | starts
-    return np.searchsorted(packed, (key << 40) | t, side="right").astype(np.int64) - 1
+
+def segment_lookup(packed: IntArr, key: IntArr, t: IntArr) -> IntArr:
+    """Index of the last segment starting at or before (key, t); `packed` from `pack`, sorted."""
+    return np.searchsorted(packed, pack(key, t), side="right").astype(np.int64) - 1

@@ -61,7 +61,8 @@ class Calendar:
 
     def hour_of(self, t: IntArr, day: IntArr) -> IntArr:
         """Local hour (0-23, approximate on the two clock-change days) of each time."""
-        return np.minimum((t - self.day_start[day]) // 3600, 23).astype(np.int64)
+        hour: IntArr = np.minimum((t - self.day_start[day]) // 3600, 23).astype(np.int64)
+        return hour
 
 
 def make_calendar(start: dt.date, days: int) -> Calendar:

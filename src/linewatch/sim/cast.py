@@ -1,4 +1,4 @@
-"""Who is in the scenario: each line's crew, customers and cuckooed residents, and the background."""
+"""Who is in the scenario: each line's crew, customers and cuckooed residents; the background."""
 
 from __future__ import annotations
 
@@ -8,7 +8,16 @@ from dataclasses import dataclass
 from linewatch.sim.lines import LineCast
 from linewatch.sim.params import ScenarioParams
 from linewatch.sim.people import (
-    COMMUTER, CONTROLLER, CUCKOOED, CUSTOMER, HEAVY, HOLDER, ORDINARY, OTHER, RUNNER, Group,
+    COMMUTER,
+    CONTROLLER,
+    CUCKOOED,
+    CUSTOMER,
+    HEAVY,
+    HOLDER,
+    ORDINARY,
+    OTHER,
+    RUNNER,
+    Group,
 )
 from linewatch.sim.places import AREAS, ROUTE_PLACES, Place
 
@@ -51,7 +60,13 @@ def layout(p: ScenarioParams) -> Layout:
     towns = []
     for i, m in enumerate(markets):
         mp = AREAS[m].places
-        towns.append(next(j for j, pl in enumerate(places) if pl.name == mp[(i // len(p.markets)) % len(mp)].name))
+        towns.append(
+            next(
+                j
+                for j, pl in enumerate(places)
+                if pl.name == mp[(i // len(p.markets)) % len(mp)].name
+            )
+        )
     return Layout(places, hubs, markets, tuple(towns))
 
 
@@ -74,23 +89,37 @@ def cast_groups(p: ScenarioParams, lay: Layout) -> tuple[list[Group], list[LineC
         groups.append(Group(1, CONTROLLER, line, hub, tuple(range(21, 36)), 0.92))
         n_local = min(round(p.runners_per_line * LOCAL_RUNNERS), n_minor)
         groups.append(Group(n_minor - n_local, RUNNER, line, hub, MINOR_AGES, 0.85))
-        groups.append(Group(p.runners_per_line - n_minor, RUNNER, line, hub,
-                            ADULT_RUNNER_AGES, 0.85, victim=0.5))
+        groups.append(
+            Group(
+                p.runners_per_line - n_minor, RUNNER, line, hub, ADULT_RUNNER_AGES, 0.85, victim=0.5
+            )
+        )
         groups.append(Group(n_local, RUNNER, line, town, MINOR_AGES, 0.8))
-        groups.append(Group(residents_per_line, CUCKOOED, line, town, tuple(range(28, 66)), 0.6, 1.0))
-        groups.append(Group(round(p.customers_per_line * 1.4), CUSTOMER, line, market,
-                            tuple(range(19, 61)), 0.65,
-                            place_weights=tuple(3.0 if m == town[0] else 1.0 for m in market)))
+        groups.append(
+            Group(residents_per_line, CUCKOOED, line, town, tuple(range(28, 66)), 0.6, 1.0)
+        )
+        groups.append(
+            Group(
+                round(p.customers_per_line * 1.4),
+                CUSTOMER,
+                line,
+                market,
+                tuple(range(19, 61)),
+                0.65,
+                place_weights=tuple(3.0 if m == town[0] else 1.0 for m in market),
+            )
+        )
         runners = tuple(range(base + 2, base + 2 + p.runners_per_line))
         res0 = base + 2 + p.runners_per_line
-        casts.append(LineCast(base, base + 1, runners,
-                              tuple(range(res0, res0 + residents_per_line))))
+        casts.append(
+            LineCast(base, base + 1, runners, tuple(range(res0, res0 + residents_per_line)))
+        )
     groups.extend(_background(p, lay))
     return groups, casts
 
 
 def _background(p: ScenarioParams, lay: Layout) -> list[Group]:
-    """Ordinary people everywhere; heavy social users; commuters living out and working in London."""
+    """Ordinary people everywhere, heavy social users, and commuters who work in London."""
     everywhere = tuple(range(len(lay.places)))
     out_of_london = tuple(i for i, pl in enumerate(lay.places) if pl.lad not in _LONDON)
     n = p.background_people
@@ -100,8 +129,15 @@ def _background(p: ScenarioParams, lay: Layout) -> list[Group]:
     return [
         Group(n - n_heavy - n_comm, OTHER, -1, everywhere, adults, 0.5, kind=ORDINARY),
         Group(n_heavy, OTHER, -1, everywhere, tuple(range(16, 45)), 0.5, kind=HEAVY),
-        Group(n_comm, OTHER, -1, out_of_london or everywhere, tuple(range(22, 65)), 0.55,
-              kind=COMMUTER),
+        Group(
+            n_comm,
+            OTHER,
+            -1,
+            out_of_london or everywhere,
+            tuple(range(22, 65)),
+            0.55,
+            kind=COMMUTER,
+        ),
     ]
 
 

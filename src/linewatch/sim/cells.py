@@ -66,8 +66,14 @@ def build_cells(places: list[Place], sites_per_place: int, rng: np.random.Genera
                 owner.append(p_idx)
         count.append(3 * n_sites)
     return Cells(
-        tuple(places), tuple(ids), tuple(names), np.array(lat), np.array(lon), np.array(azi),
-        np.array(owner, dtype=np.int64), np.array(start, dtype=np.int64),
+        tuple(places),
+        tuple(ids),
+        tuple(names),
+        np.array(lat),
+        np.array(lon),
+        np.array(azi),
+        np.array(owner, dtype=np.int64),
+        np.array(start, dtype=np.int64),
         np.array(count, dtype=np.int64),
     )
 
@@ -78,5 +84,12 @@ def write_cells(cells: Cells, path: Path) -> None:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(["cell_id", "lat", "lon", "azimuth_deg", "site_name"])
         for i, cid in enumerate(cells.ids):
-            w.writerow([cid, f"{cells.lat[i]:.6f}", f"{cells.lon[i]:.6f}",
-                        f"{cells.azimuth[i]:.1f}", cells.site_names[i]])
+            w.writerow(
+                [
+                    cid,
+                    f"{cells.lat[i]:.6f}",
+                    f"{cells.lon[i]:.6f}",
+                    f"{cells.azimuth[i]:.1f}",
+                    cells.site_names[i],
+                ]
+            )

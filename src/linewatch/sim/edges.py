@@ -36,7 +36,7 @@ def build_edges(w: World) -> Edges:
     """Social ties of obtained people, business customers, and each line's crew ties."""
     rng = rng_for(w.seed, STREAM_EDGES)
     parts = [_social(w, rng), _business(w, rng), _crew(w, rng)]
-    return Edges(*(np.concatenate([p[i] for p in parts]) for i in range(5)))  # type: ignore[arg-type]
+    return Edges(*(np.concatenate([p[i] for p in parts]) for i in range(5)))
 
 
 def _social(w: World, rng: np.random.Generator) -> tuple[IntArr, IntArr, IntArr, FloatArr, IntArr]:
@@ -58,7 +58,9 @@ def _social(w: World, rng: np.random.Generator) -> tuple[IntArr, IntArr, IntArr,
     circle = (pe.role[a] == CUSTOMER) & (rng.random(a.size) < CIRCLE_CONTACTS)
     b[circle] = _same_line_customer(w, a[circle], rng)
     b = np.where(b == a, (b + 1) % pe.n, b)
-    activity = np.where(heavy, HEAVY_ACTIVITY, MEAN_ACTIVITY) * np.exp(rng.normal(-0.18, 0.6, ego.size))
+    activity = np.where(heavy, HEAVY_ACTIVITY, MEAN_ACTIVITY) * np.exp(
+        rng.normal(-0.18, 0.6, ego.size)
+    )
     w_rank = zipf_weights(rank)
     norm = np.repeat(np.add.reduceat(w_rank, np.cumsum(deg) - deg), deg)
     rate = np.repeat(activity, deg) * w_rank / norm
@@ -74,18 +76,25 @@ def _same_line_customer(w: World, who: IntArr, rng: np.random.Generator) -> IntA
     return cust[lo + (rng.random(who.size) * (hi - lo)).astype(np.int64)]
 
 
-def _business(w: World, rng: np.random.Generator) -> tuple[IntArr, IntArr, IntArr, FloatArr, IntArr]:
-    """Obtained businesses get their whole clientele; obtained people call a local business now and then."""
+def _business(
+    w: World, rng: np.random.Generator
+) -> tuple[IntArr, IntArr, IntArr, FloatArr, IntArr]:
+    """Obtained businesses get their whole clientele; obtained people call businesses too."""
     a_parts, b_parts, k_parts, r_parts = [], [], [], []
     for biz, place in zip(w.business, w.business_place, strict=True):
         kind = w.numbers.kind[biz]
         if kind not in (N_TAXI, N_TAKEAWAY) or not w.numbers.obtained[biz]:
             continue
-        clients, per_day = (2500, rng.uniform(150, 350)) if kind == N_TAXI else (1500, rng.uniform(60, 150))
+        clients, per_day = (
+            (2500, rng.uniform(150, 350)) if kind == N_TAXI else (1500, rng.uniform(60, 150))
+        )
         here = np.flatnonzero(w.people.place == place)
         here = here if here.size else np.arange(w.people.n)
-        pool = np.where(rng.random(clients) < 0.8, here[rng.integers(0, here.size, clients)],
-                        rng.integers(0, w.people.n, clients))
+        pool = np.where(
+            rng.random(clients) < 0.8,
+            here[rng.integers(0, here.size, clients)],
+            rng.integers(0, w.people.n, clients),
+        )
         a_parts.append(pool)
         b_parts.append(np.full(clients, biz))
         k_parts.append(np.full(clients, K_TAXI if kind == N_TAXI else K_TAKEAWAY))
@@ -99,8 +108,13 @@ def _business(w: World, rng: np.random.Generator) -> tuple[IntArr, IntArr, IntAr
         k_parts.append(np.full(users.size, k))
         r_parts.append(rng.uniform(0.02, 0.1, users.size))
     a = np.concatenate(a_parts).astype(np.int64)
-    return (a, np.concatenate(b_parts).astype(np.int64), np.concatenate(k_parts).astype(np.int64),
-            np.concatenate(r_parts), np.full(a.size, -1))
+    return (
+        a,
+        np.concatenate(b_parts).astype(np.int64),
+        np.concatenate(k_parts).astype(np.int64),
+        np.concatenate(r_parts),
+        np.full(a.size, -1),
+    )
 
 
 def _crew(w: World, rng: np.random.Generator) -> tuple[IntArr, IntArr, IntArr, FloatArr, IntArr]:
@@ -113,12 +127,17 @@ def _crew(w: World, rng: np.random.Generator) -> tuple[IntArr, IntArr, IntArr, F
         r.append(4.0)
         ln.append(line)
         m = w.members
-        cust = m.customer[m.offsets[line]: m.offsets[line + 1]]
+        cust = m.customer[m.offsets[line] : m.offsets[line + 1]]
         for c in rng.permutation(cust)[:3]:
             a.append(cast.controller)
             b.append(int(c))
             k.append(K_BOSS)
             r.append(0.03)
             ln.append(line)
-    return (np.array(a, dtype=np.int64), np.array(b, dtype=np.int64), np.array(k, dtype=np.int64),
-            np.array(r, dtype=float), np.array(ln, dtype=np.int64))
+    return (
+        np.array(a, dtype=np.int64),
+        np.array(b, dtype=np.int64),
+        np.array(k, dtype=np.int64),
+        np.array(r, dtype=float),
+        np.array(ln, dtype=np.int64),
+    )

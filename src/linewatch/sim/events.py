@@ -10,7 +10,15 @@ import numpy as np
 
 from linewatch.sim.arrays import DAY, BoolArr, IntArr, segment_lookup
 from linewatch.sim.behaviours import (
-    CREW, DOW, K_ORDER, ORDER, P_A, PROFILE, burst_offsets, call_or_sms, durations,
+    CREW,
+    DOW,
+    K_ORDER,
+    ORDER,
+    P_A,
+    PROFILE,
+    burst_offsets,
+    call_or_sms,
+    durations,
     seconds_of_day,
 )
 from linewatch.sim.edges import Edges
@@ -21,8 +29,12 @@ STALE = 0.08  # chance an order in the two days after a swap still goes to the o
 P_REPLY, P_RELAY, P_CALLBACK = 0.6, 0.85, 0.3  # deal line texts back; relays to runner; "outside"
 FLARE_GAP_S, BULK_GAP_S = 0.12, 0.05  # mean gap between messages of a burst [S10][S11]
 # Daily contacts while a runner is on duty: (from, to, mean per day, share SMS).
-DUTY = (("controller", "runner", 2.5, 0.3), ("runner", "controller", 1.5, 0.8),
-        ("holder", "runner", 1.0, 0.4), ("runner", "resident", 1.2, 0.3))
+DUTY = (
+    ("controller", "runner", 2.5, 0.3),
+    ("runner", "controller", 1.5, 0.8),
+    ("holder", "runner", 1.0, 0.4),
+    ("runner", "resident", 1.2, 0.3),
+)
 
 
 @dataclass(frozen=True, eq=False)
@@ -39,8 +51,12 @@ class Events:
 
 def concat(parts: list[Events]) -> Events:
     """All parts as one set of events."""
-    return Events(*(np.concatenate([getattr(p, f) for p in parts]) for f in
-                    ("t", "caller", "callee", "sms", "dur", "line")))
+    return Events(
+        *(
+            np.concatenate([getattr(p, f) for p in parts])
+            for f in ("t", "caller", "callee", "sms", "dur", "line")
+        )
+    )
 
 
 def empty() -> Events:
@@ -52,8 +68,16 @@ def empty() -> Events:
 def day_events(w: World, edges: Edges, d: int, rng: np.random.Generator) -> Events:
     """Every event of local day d (unsorted)."""
     orders, derived = _orders(w, d, rng)
-    return concat([_standing(w, edges, d, rng), orders, *derived, _duty(w, d, rng),
-                   _flares(w, d, rng), _bulk(w, d, rng)])
+    return concat(
+        [
+            _standing(w, edges, d, rng),
+            orders,
+            *derived,
+            _duty(w, d, rng),
+            _flares(w, d, rng),
+            _bulk(w, d, rng),
+        ]
+    )
 
 
 def _standing(w: World, e: Edges, d: int, rng: np.random.Generator) -> Events:
@@ -63,8 +87,14 @@ def _standing(w: World, e: Edges, d: int, rng: np.random.Generator) -> Events:
     t = w.cal.day_start[d] + seconds_of_day(PROFILE[kind], rng)
     a_first = rng.random(idx.size) < P_A[kind]
     sms = call_or_sms(kind, rng)
-    return Events(t, np.where(a_first, e.a[idx], e.b[idx]), np.where(a_first, e.b[idx], e.a[idx]),
-                  sms, durations(kind, sms, rng), e.line[idx])
+    return Events(
+        t,
+        np.where(a_first, e.a[idx], e.b[idx]),
+        np.where(a_first, e.b[idx], e.a[idx]),
+        sms,
+        durations(kind, sms, rng),
+        e.line[idx],
+    )
 
 
 def _orders(w: World, d: int, rng: np.random.Generator) -> tuple[Events, list[Events]]:
@@ -78,7 +108,7 @@ def _orders(w: World, d: int, rng: np.random.Generator) -> tuple[Events, list[Ev
     keep = (t >= m.start[e]) & (t < m.end[e])
     e, t = e[keep], t[keep]
     line, cust = m.line[e], m.customer[e]
-    seg = segment_lookup(lines.seg_line, lines.seg_start, line, t)
+    seg = segment_lookup(lines.seg_packed, line, t)
     prev_ok = (seg > 0) & (lines.seg_line[np.maximum(seg - 1, 0)] == line)
     stale = prev_ok & (t - lines.seg_start[seg] < 2 * DAY) & (rng.random(e.size) < STALE)
     seg = np.where(stale, seg - 1, seg)
@@ -92,7 +122,9 @@ def _orders(w: World, d: int, rng: np.random.Generator) -> tuple[Events, list[Ev
     return orders, _follow_up(w, d, orders, live, rng)
 
 
-def _follow_up(w: World, d: int, o: Events, live: BoolArr, rng: np.random.Generator) -> list[Events]:
+def _follow_up(
+    w: World, d: int, o: Events, live: BoolArr, rng: np.random.Generator
+) -> list[Events]:
     runner = w.lines.duty[o.line, d]
     carried = w.lines.graft[o.line, d]
     n = o.t.size
@@ -101,19 +133,37 @@ def _follow_up(w: World, d: int, o: Events, live: BoolArr, rng: np.random.Genera
     back = live & (runner >= 0) & (rng.random(n) < P_CALLBACK)
     relay_sms = rng.random(int(relay.sum())) < 0.85
     out = [
-        _simple(o.t[reply] + rng.integers(20, 300, int(reply.sum())), o.callee[reply],
-                o.caller[reply], True, o.line[reply], rng),
-        _simple(o.t[relay] + rng.integers(30, 400, relay_sms.size), o.callee[relay],
-                runner[relay], relay_sms, o.line[relay], rng),
-        _simple(o.t[back] + rng.integers(600, 2400, int(back.sum())),
-                np.where(carried[back], o.callee[back], runner[back]), o.caller[back], False,
-                o.line[back], rng),
+        _simple(
+            o.t[reply] + rng.integers(20, 300, int(reply.sum())),
+            o.callee[reply],
+            o.caller[reply],
+            True,
+            o.line[reply],
+            rng,
+        ),
+        _simple(
+            o.t[relay] + rng.integers(30, 400, relay_sms.size),
+            o.callee[relay],
+            runner[relay],
+            relay_sms,
+            o.line[relay],
+            rng,
+        ),
+        _simple(
+            o.t[back] + rng.integers(600, 2400, int(back.sum())),
+            np.where(carried[back], o.callee[back], runner[back]),
+            o.caller[back],
+            False,
+            o.line[back],
+            rng,
+        ),
     ]
     return out
 
 
-def _simple(t: IntArr, a: IntArr, b: IntArr, sms: BoolArr | bool, line: IntArr,
-            rng: np.random.Generator) -> Events:
+def _simple(
+    t: IntArr, a: IntArr, b: IntArr, sms: BoolArr | bool, line: IntArr, rng: np.random.Generator
+) -> Events:
     """Short events a -> b: texts, or calls of 5-60 s."""
     is_sms = np.broadcast_to(np.asarray(sms, dtype=bool), t.shape).copy()
     dur = np.where(is_sms, -1, rng.integers(5, 60, t.size))
@@ -121,7 +171,7 @@ def _simple(t: IntArr, a: IntArr, b: IntArr, sms: BoolArr | bool, line: IntArr,
 
 
 def _duty(w: World, d: int, rng: np.random.Generator) -> Events:
-    """Controller, holder and runner keep in touch while a runner is out; runner calls the trap house."""
+    """Controller, holder and runner keep in touch while a runner is out; trap-house calls."""
     on = np.flatnonzero(w.lines.duty[:, d] >= 0)
     who = {
         "controller": np.array([c.controller for c in w.lines.cast], dtype=np.int64),
@@ -140,7 +190,9 @@ def _duty(w: World, d: int, rng: np.random.Generator) -> Events:
 def _flares(w: World, d: int, rng: np.random.Generator) -> Events:
     """Bulk marketing texts from the deal number to the line's customers, seconds apart."""
     lines, m = w.lines, w.members
-    sel = np.flatnonzero((lines.flare_t >= w.cal.day_start[d]) & (lines.flare_t < w.cal.day_start[d + 1]))
+    sel = np.flatnonzero(
+        (lines.flare_t >= w.cal.day_start[d]) & (lines.flare_t < w.cal.day_start[d + 1])
+    )
     parts = [empty()]
     for f in sel:
         line, ref = lines.flare_line[f], lines.flare_ref[f]
@@ -150,8 +202,16 @@ def _flares(w: World, d: int, rng: np.random.Generator) -> Events:
         cust = np.unique(cust[rng.random(cust.size) < reach])
         cust = rng.permutation(cust)
         t = lines.flare_t[f] + burst_offsets(cust.size, FLARE_GAP_S, rng)
-        parts.append(_simple(t, np.full(cust.size, w.deal_base + lines.flare_seg[f]), cust, True,
-                             np.full(cust.size, line), rng))
+        parts.append(
+            _simple(
+                t,
+                np.full(cust.size, w.deal_base + lines.flare_seg[f]),
+                cust,
+                True,
+                np.full(cust.size, line),
+                rng,
+            )
+        )
     return concat(parts)
 
 
@@ -167,7 +227,14 @@ def _bulk(w: World, d: int, rng: np.random.Generator) -> Events:
             t = w.cal.day_start[d] + start + burst_offsets(k, BULK_GAP_S, rng)
             parts.append(_simple(t, np.full(k, sender), to, True, np.full(k, -1), rng))
             rep = rng.random(k) < 0.03
-            parts.append(_simple(t[rep] + rng.integers(60, 3600, int(rep.sum())), to[rep],
-                                 np.full(int(rep.sum()), sender), True,
-                                 np.full(int(rep.sum()), -1), rng))
+            parts.append(
+                _simple(
+                    t[rep] + rng.integers(60, 3600, int(rep.sum())),
+                    to[rep],
+                    np.full(int(rep.sum()), sender),
+                    True,
+                    np.full(int(rep.sum()), -1),
+                    rng,
+                )
+            )
     return concat(parts)

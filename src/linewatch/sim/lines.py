@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from linewatch.sim.arrays import DAY, BoolArr, FloatArr, IntArr
+from linewatch.sim.arrays import DAY, BoolArr, FloatArr, IntArr, pack
 from linewatch.sim.calendar import Calendar
 from linewatch.sim.params import ScenarioParams
 
@@ -46,6 +46,7 @@ class Lines:
     seg_start: IntArr
     seg_end: IntArr
     seg_cause: IntArr
+    seg_packed: IntArr  # (line, start) packed for lookups
     hs_line: IntArr
     hs_start: IntArr
     flare_line: IntArr
@@ -63,8 +64,9 @@ class Lines:
     holder_arrested: BoolArr
 
 
-def build_lines(p: ScenarioParams, cal: Calendar, cast: list[LineCast],
-                rng: np.random.Generator) -> Lines:
+def build_lines(
+    p: ScenarioParams, cal: Calendar, cast: list[LineCast], rng: np.random.Generator
+) -> Lines:
     """Draw each line's activity, swaps, flares, rota and trap houses."""
     n, days = len(cast), cal.days
     acc = _Acc([], [], [])
@@ -81,40 +83,67 @@ def build_lines(p: ScenarioParams, cal: Calendar, cast: list[LineCast],
         if ops[0][line] >= 0 and not ops[2][line]:
             swaps.append((int(ops[1][line]), 3))
         first_seg = len(acc.seg)
-        _number_segments(p, line, sorted(swaps), int(active_from[line]), int(active_to[line]),
-                         acc, rng)
+        _number_segments(
+            p, line, sorted(swaps), int(active_from[line]), int(active_to[line]), acc, rng
+        )
         _flares(p, cal, line, first_seg, acc, rng)
         first_day = int(cal.day_of(np.array([active_from[line]]))[0])
         last_day = int(cal.day_of(np.array([active_to[line] - 1]))[0])
-        op_runner[line] = _rota(p, cast[line], first_day, last_day, int(ops[0][line]),
-                                duty[line], graft[line], rng)
+        op_runner[line] = _rota(
+            p, cast[line], first_day, last_day, int(ops[0][line]), duty[line], graft[line], rng
+        )
         _trap_houses(p, cast[line], trap[line], rng)
     seg = np.array(acc.seg, dtype=np.int64).reshape(-1, 4)
     hs = np.array(acc.hs, dtype=np.int64).reshape(-1, 2)
     fl = np.array(acc.flares, dtype=np.int64).reshape(-1, 5)
     fl = fl[np.lexsort((fl[:, 1], fl[:, 0]))]
     return Lines(
-        n, tuple(cast), active_from, active_to, seg[:, 0], seg[:, 1], seg[:, 2], seg[:, 3],
-        hs[:, 0], hs[:, 1], fl[:, 0], fl[:, 1], fl[:, 2], fl[:, 3], fl[:, 4], duty, graft, trap,
-        np.exp(rng.normal(0.0, 0.3, size=(n, days))), ops[0], ops[1], op_runner, ops[2],
+        n,
+        tuple(cast),
+        active_from,
+        active_to,
+        seg[:, 0],
+        seg[:, 1],
+        seg[:, 2],
+        seg[:, 3],
+        pack(seg[:, 0], seg[:, 1]),
+        hs[:, 0],
+        hs[:, 1],
+        fl[:, 0],
+        fl[:, 1],
+        fl[:, 2],
+        fl[:, 3],
+        fl[:, 4],
+        duty,
+        graft,
+        trap,
+        np.exp(rng.normal(0.0, 0.3, size=(n, days))),
+        ops[0],
+        ops[1],
+        op_runner,
+        ops[2],
     )
 
 
-def _operations(p: ScenarioParams, cal: Calendar, n: int,
-                rng: np.random.Generator) -> tuple[IntArr, IntArr, BoolArr]:
+def _operations(
+    p: ScenarioParams, cal: Calendar, n: int, rng: np.random.Generator
+) -> tuple[IntArr, IntArr, BoolArr]:
     """(day, time, holder arrested) of a dawn raid on a share of the lines."""
     k = min(n, max(round(p.operations * n), 1)) if p.operations > 0 else 0
     chosen = rng.permutation(n)[:k]
     day = np.full(n, -1, dtype=np.int64)
     day[chosen] = rng.integers(int(cal.days * 0.4), max(int(cal.days * 0.85), 1), size=k)
-    t = np.where(day >= 0, cal.day_start[np.maximum(day, 0)] + 6 * 3600 + rng.integers(0, 5400, n), -1)
+    t = np.where(
+        day >= 0, cal.day_start[np.maximum(day, 0)] + 6 * 3600 + rng.integers(0, 5400, n), -1
+    )
     holder = np.zeros(n, dtype=bool)
     holder[chosen] = rng.random(k) < 0.35
     return day, t.astype(np.int64), holder
 
 
-def _swap_times(p: ScenarioParams, cal: Calendar, start: int, end: int,
-                rng: np.random.Generator) -> list[tuple[int, int]]:
+def _swap_times(
+    p: ScenarioParams, cal: Calendar, start: int, end: int, rng: np.random.Generator
+) -> list[tuple[int, int]]:
     """Times of number swaps (a Poisson process) with their cause: planned or block [S27]."""
     out: list[tuple[int, int]] = []
     t = start + rng.exponential(p.number_swap_days * DAY)
@@ -125,8 +154,15 @@ def _swap_times(p: ScenarioParams, cal: Calendar, start: int, end: int,
     return out
 
 
-def _number_segments(p: ScenarioParams, line: int, swaps: list[tuple[int, int]], start: int,
-                     end: int, acc: _Acc, rng: np.random.Generator) -> None:
+def _number_segments(
+    p: ScenarioParams,
+    line: int,
+    swaps: list[tuple[int, int]],
+    start: int,
+    end: int,
+    acc: _Acc,
+    rng: np.random.Generator,
+) -> None:
     """One segment per number; new handset at some swaps and at independent handset swaps."""
     seg_start, cause = start, 0
     hs_times = [start]
@@ -138,20 +174,23 @@ def _number_segments(p: ScenarioParams, line: int, swaps: list[tuple[int, int]],
         acc.seg.append((line, seg_start, swap_t, cause))
         seg_idx = len(acc.seg) - 1
         if swap_cause == 1:  # planned: the old number says goodbye shortly before it stops
-            acc.flares.append((line, swap_t - int(rng.integers(300, 3600)), seg_idx,
-                               swap_t - 3600, FAREWELL))
+            acc.flares.append(
+                (line, swap_t - int(rng.integers(300, 3600)), seg_idx, swap_t - 3600, FAREWELL)
+            )
         gap = rng.integers(600, 3600) if swap_cause >= 2 else rng.integers(0, 6 * 3600)
         seg_start, cause = swap_t + int(gap), swap_cause
-        acc.flares.append((line, seg_start + int(rng.integers(120, 1800)), seg_idx + 1,
-                           swap_t - 1, ANNOUNCE))
+        acc.flares.append(
+            (line, seg_start + int(rng.integers(120, 1800)), seg_idx + 1, swap_t - 1, ANNOUNCE)
+        )
         if swap_cause == 3 or rng.random() >= p.keep_handset_on_swap:
             hs_times.append(seg_start)
     acc.seg.append((line, seg_start, end, cause))
     acc.hs.extend((line, ht) for ht in sorted(set(hs_times)))
 
 
-def _flares(p: ScenarioParams, cal: Calendar, line: int, first_seg: int, acc: _Acc,
-            rng: np.random.Generator) -> None:
+def _flares(
+    p: ScenarioParams, cal: Calendar, line: int, first_seg: int, acc: _Acc, rng: np.random.Generator
+) -> None:
     """Marketing flares during each number's life, mostly around midday to evening [S8][S10]."""
     for idx in range(first_seg, len(acc.seg)):
         _, start, end, _ = acc.seg[idx]
@@ -164,8 +203,16 @@ def _flares(p: ScenarioParams, cal: Calendar, line: int, first_seg: int, acc: _A
                 acc.flares.append((line, t, idx, t, FLARE))
 
 
-def _rota(p: ScenarioParams, cast: LineCast, first: int, last: int, op_day: int,
-          duty: IntArr, graft: BoolArr, rng: np.random.Generator) -> int:
+def _rota(
+    p: ScenarioParams,
+    cast: LineCast,
+    first: int,
+    last: int,
+    op_day: int,
+    duty: IntArr,
+    graft: BoolArr,
+    rng: np.random.Generator,
+) -> int:
     """Runner trips of 2-9 days in turn; the runner on duty at a raid is arrested, not reused."""
     d, k, arrested = first, int(rng.integers(0, len(cast.runners))), -1
     while d <= last:

@@ -16,7 +16,7 @@ TRAVEL_S = 5400  # hub-market journey time (s)
 def imeis_at(w: World, num: IntArr, t: IntArr) -> IntArr:
     """IMEI of the handset each number was in at each time."""
     h = w.handsets
-    return h.imei[segment_lookup(h.number, h.start, num, t)]
+    return h.imei[segment_lookup(h.packed, num, t)]
 
 
 def cells_at(w: World, num: IntArr, t: IntArr, rng: np.random.Generator) -> IntArr:
@@ -49,8 +49,7 @@ def _home(w: World, num: IntArr, day: IntArr, hour: IntArr, rng: np.random.Gener
     return _wander(w, np.where(at_work, work, w.numbers.home_cell[num]), rng)
 
 
-def _commuter(w: World, num: IntArr, day: IntArr, hour: IntArr,
-              rng: np.random.Generator) -> IntArr:
+def _commuter(w: World, num: IntArr, day: IntArr, hour: IntArr, rng: np.random.Generator) -> IntArr:
     """Weekdays in London, on the train around 7-8 and 17-19, at home otherwise."""
     cell = _home(w, num, day, hour, rng)
     weekday = w.cal.dow[day] < 5

@@ -1,4 +1,4 @@
-"""Customers' membership of lines over time: who buys from which line, from when to when, how often."""
+"""Customers' membership of lines over time: which line, from when to when, how often."""
 
 from __future__ import annotations
 
@@ -28,8 +28,14 @@ class Members:
     offsets: IntArr
 
 
-def build_members(p: ScenarioParams, cal: Calendar, people: People, lines: Lines, lay: Layout,
-                  rng: np.random.Generator) -> Members:
+def build_members(
+    p: ScenarioParams,
+    cal: Calendar,
+    people: People,
+    lines: Lines,
+    lay: Layout,
+    rng: np.random.Generator,
+) -> Members:
     """Initial customers, recruits, customers shared with a second line, and losses at swaps."""
     cust = np.flatnonzero(people.role == CUSTOMER).astype(np.int64)
     line = people.line[cust]
@@ -62,15 +68,21 @@ def _other_line(line: IntArr, lay: Layout, rng: np.random.Generator) -> IntArr:
     return out
 
 
-def _losses_at_swaps(p: ScenarioParams, lines: Lines, line: IntArr, start: IntArr, end: IntArr,
-                     rng: np.random.Generator) -> IntArr:
+def _losses_at_swaps(
+    p: ScenarioParams,
+    lines: Lines,
+    line: IntArr,
+    start: IntArr,
+    end: IntArr,
+    rng: np.random.Generator,
+) -> IntArr:
     """At each number swap some customers do not follow the line to its new number."""
     end = end.copy()
     swaps = np.flatnonzero(lines.seg_cause > 0)
     order, offsets = csr(line, lines.n)
     for s in swaps:
         t = lines.seg_end[s - 1]
-        idx = order[offsets[lines.seg_line[s]]: offsets[lines.seg_line[s] + 1]]
+        idx = order[offsets[lines.seg_line[s]] : offsets[lines.seg_line[s] + 1]]
         lose = idx[(start[idx] < t) & (end[idx] > t) & (rng.random(idx.size) >= p.migrate)]
         end[lose] = t
     return end

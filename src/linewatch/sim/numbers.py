@@ -18,8 +18,13 @@ _PREFIXES = np.concatenate([np.arange(7100, 7600), np.arange(7700, 8000)])
 # Operator styles: how each operator writes numbers and call/message types in its returns.
 # number form: 0 "07xxx xxxxxx", 1 "+447...", 2 "447...", 3 "00447...", 4 "07xxxxxxxxx"
 STYLE_FORMS = (0, 1, 2, 3, 4)
-STYLE_TYPES = (("call", "sms"), ("voice", "text"), ("CALL", "SMS"), ("Voice", "SMS"),
-               ("call", "text"))
+STYLE_TYPES = (
+    ("call", "sms"),
+    ("voice", "text"),
+    ("CALL", "SMS"),
+    ("Voice", "SMS"),
+    ("call", "text"),
+)
 _PREFIX = pa.array(["0", "+44", "44", "0044", "0"])
 _SPACER = pa.array([" ", "", "", "", ""])
 
@@ -49,8 +54,20 @@ def e164(nsn: IntArr) -> list[str]:
     return ["+44" + str(int(v)) for v in nsn]
 
 
+def written_of(all_nsn: IntArr, idx: IntArr, style: IntArr) -> pa.Array:
+    """Numbers `all_nsn[idx]` in written forms `style`, each distinct pair formatted once."""
+    k = len(STYLE_FORMS)
+    key = idx * k + style
+    present = np.zeros(all_nsn.size * k, dtype=bool)
+    present[key] = True
+    uniq = np.flatnonzero(present)
+    pos = np.cumsum(present, dtype=np.int64) - 1
+    return pc.take(written(all_nsn[uniq // k], uniq % k), pa.array(pos[key]))
+
+
 def written(nsn: IntArr, style: IntArr) -> pa.Array:
-    """Each number in its operator's written form (vectorised with Arrow string kernels)."""
+    """Each number in its operator's written form (Arrow string kernels): prefix, first four
+    digits, a space or not, last six digits."""
     digits = pc.cast(pa.array(nsn), pa.string())
     style_arr = pa.array(style.astype(np.int32))
     return pc.binary_join_element_wise(
@@ -72,7 +89,8 @@ def imeis(n: int, rng: np.random.Generator) -> IntArr:
     total = body[:, 0::2].sum(axis=1) + (doubled // 10 + doubled % 10).sum(axis=1)
     check = (10 - total % 10) % 10
     weights = 10 ** np.arange(14, 0, -1, dtype=np.int64)
-    return (body * weights).sum(axis=1) + check
+    out: IntArr = (body * weights).sum(axis=1) + check
+    return out
 
 
 def luhn_ok(imei: int) -> bool:

@@ -18,18 +18,22 @@ def _f(default: Any, doc: str) -> Any:
 class Collection:
     """Which numbers were "obtained" (communications data requested): only they have records."""
 
-    deal_line: float = _f(0.85, "Chance each deal-line number (every number of every line) was obtained.")
+    deal_line: float = _f(
+        0.85, "Chance each deal-line number (every number of every line) was obtained."
+    )
     controller: float = _f(0.6, "Chance a controller's phone was obtained.")
     holder: float = _f(0.4, "Chance a line holder's personal (clean) phone was obtained.")
     runner: float = _f(0.5, "Chance a runner's phone was obtained.")
     customer: float = _f(0.03, "Chance a customer's phone was obtained.")
     cuckooed: float = _f(0.3, "Chance a cuckooed resident's phone was obtained.")
-    ordinary: int = _f(60, "Ordinary background subscribers obtained (innocent contacts, decoys).")
-    heavy_social: int = _f(8, "Heavy-but-legitimate social users obtained (hard negatives).")
+    ordinary: int = _f(120, "Ordinary background subscribers obtained (innocent contacts, decoys).")
+    heavy_social: int = _f(10, "Heavy-but-legitimate social users obtained (hard negatives).")
     commuter: int = _f(10, "London-Kent daily commuters obtained (hard negatives for travel).")
     taxi: int = _f(2, "Taxi firms obtained (many distinct inbound callers: hard negatives).")
     takeaway: int = _f(3, "Takeaways obtained (many distinct inbound callers: hard negatives).")
-    bulk_sms: int = _f(1, "Legitimate bulk SMS senders obtained (bursts: hard negatives for flares).")
+    bulk_sms: int = _f(
+        1, "Legitimate bulk SMS senders obtained (bursts: hard negatives for flares)."
+    )
 
 
 @dataclass(frozen=True)
@@ -41,7 +45,9 @@ class Noise:
     )
     field_missing: float = _f(0.15, "Chance an optional field of a person description is empty.")
     intel_per_line: int = _f(8, "Intelligence items per line (true and wrong together).")
-    intel_wrong: float = _f(0.2, "Share of intelligence items that are wrong (graded E or source 3).")
+    intel_wrong: float = _f(
+        0.2, "Share of intelligence items that are wrong (graded E or source 3)."
+    )
     tips_per_line: int = _f(3, "Anonymous tips per line (true and false together).")
     tips_false: float = _f(0.4, "Share of tips about innocent places or people.")
     burner_registered: float = _f(
@@ -59,9 +65,9 @@ class ScenarioParams:
     hubs: tuple[str, ...] = _f(("Lambeth", "Croydon"), "Hub areas the lines run from.")
     markets: tuple[str, ...] = _f(("Medway",), "Market areas the lines supply.")
     lines: int = _f(4, "Number of county lines (deal-line brands).")
-    customers_per_line: int = _f(250, "Customers each line has at the start (more are recruited).")
+    customers_per_line: int = _f(300, "Customers each line has at the start (more are recruited).")
     shared_customers: float = _f(0.12, "Share of customers who also buy from a second line.")
-    orders_per_customer_day: float = _f(0.45, "Mean orders per customer per day (heavy-tailed).")
+    orders_per_customer_day: float = _f(0.6, "Mean orders per customer per day (heavy-tailed).")
     runners_per_line: int = _f(4, "Runners exploited by each line over the period.")
     runner_minor: float = _f(0.8, "Share of runners aged under 18.")
     number_swap_days: float = _f(30.0, "Mean days between a line's number swaps.")
@@ -75,9 +81,13 @@ class ScenarioParams:
     background_people: int = _f(20000, "Ordinary people whose numbers can appear as contacts.")
     sites_per_place: int = _f(6, "Cell sites (3 sectors each) around a place of weight 1.")
     operations: float = _f(0.25, "Share of lines hit by a police operation during the period.")
-    drama_numbers: bool = _f(True, "Give deal lines Ofcom drama numbers (07700 900xxx) while they last.")
-    collection: Collection = _f(Collection(), "Which numbers have records (see Collection).")
-    noise: Noise = _f(Noise(), "Noise in the non-phone sources (see Noise).")
+    drama_numbers: bool = _f(
+        True, "Give deal lines Ofcom drama numbers (07700 900xxx) while they last."
+    )
+    collection: Collection = field(
+        default_factory=Collection, metadata={"doc": "Which numbers have records (Collection)."}
+    )
+    noise: Noise = field(default_factory=Noise, metadata={"doc": "Source noise (Noise)."})
 
 
 def documented_fields() -> list[tuple[str, str, str]]:

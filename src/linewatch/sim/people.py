@@ -75,8 +75,9 @@ def inward_code(code: int) -> str:
     return f"{d}{_INWARD_LETTERS[rest // 20]}{_INWARD_LETTERS[rest % 20]}"
 
 
-def build_people(groups: list[Group], places: list[Place], start: dt.date,
-                 rng: np.random.Generator) -> People:
+def build_people(
+    groups: list[Group], places: list[Place], start: dt.date, rng: np.random.Generator
+) -> People:
     """Create every group's people with names, dobs and current and old addresses."""
     cols: dict[str, list[IntArr]] = {}
     for g in groups:
@@ -84,35 +85,59 @@ def build_people(groups: list[Group], places: list[Place], start: dt.date,
             cols.setdefault(key, []).append(arr)
     cat = {k: np.concatenate(v) if v else np.empty(0, dtype=np.int64) for k, v in cols.items()}
     return People(
-        role=cat["role"], kind=cat["kind"], line=cat["line"], age=cat["age"], dob=cat["dob"],
-        male=cat["male"].astype(bool), first=cat["first"], surname=cat["surname"],
-        place=cat["place"], street=cat["street"], house=cat["house"], flat=cat["flat"],
-        inward=cat["inward"], outward=cat["outward"], old_place=cat["old_place"],
-        old_street=cat["old_street"], old_house=cat["old_house"],
+        role=cat["role"],
+        kind=cat["kind"],
+        line=cat["line"],
+        age=cat["age"],
+        dob=cat["dob"],
+        male=cat["male"].astype(bool),
+        first=cat["first"],
+        surname=cat["surname"],
+        place=cat["place"],
+        street=cat["street"],
+        house=cat["house"],
+        flat=cat["flat"],
+        inward=cat["inward"],
+        outward=cat["outward"],
+        old_place=cat["old_place"],
+        old_street=cat["old_street"],
+        old_house=cat["old_house"],
         victim=cat["victim"].astype(bool),
     )
 
 
-def _group_columns(g: Group, places: list[Place], start: dt.date,
-                   rng: np.random.Generator) -> dict[str, IntArr]:
+def _group_columns(
+    g: Group, places: list[Place], start: dt.date, rng: np.random.Generator
+) -> dict[str, IntArr]:
     n = g.n
     pw = np.array(g.place_weights or [places[p].weight for p in g.places], dtype=float)
     place = np.array(g.places)[rng.choice(len(g.places), size=n, p=pw / pw.sum())]
     age = np.array(g.ages)[rng.integers(0, len(g.ages), size=n)]
     male = rng.random(n) < g.male
-    first = np.where(male, rng.integers(0, len(MALE), n), len(MALE) + rng.integers(0, len(FEMALE), n))
+    first = np.where(
+        male, rng.integers(0, len(MALE), n), len(MALE) + rng.integers(0, len(FEMALE), n)
+    )
     epoch = (start - dt.date(1970, 1, 1)).days
     dob = epoch - (age * 365.25).astype(np.int64) - rng.integers(1, 365, size=n)
     n_codes = np.array([len(p.postcodes) for p in places])[place]
     has_old = rng.random(n) < 0.35
     return {
-        "role": np.full(n, g.role), "kind": np.full(n, g.kind), "line": np.full(n, g.line),
-        "age": age.astype(np.int64), "dob": dob, "male": male.astype(np.int64),
-        "first": first.astype(np.int64), "surname": rng.integers(0, len(SURNAMES), n),
-        "place": place.astype(np.int64), "street": rng.integers(0, len(STREETS), n),
+        "role": np.full(n, g.role),
+        "kind": np.full(n, g.kind),
+        "line": np.full(n, g.line),
+        "age": age.astype(np.int64),
+        "dob": dob,
+        "male": male.astype(np.int64),
+        "first": first.astype(np.int64),
+        "surname": rng.integers(0, len(SURNAMES), n),
+        "place": place.astype(np.int64),
+        "street": rng.integers(0, len(STREETS), n),
         "house": rng.integers(1, 160, n),
         "flat": np.where(rng.random(n) < 0.25, rng.integers(1, 12, n), 0),
-        "inward": rng.integers(0, 4000, n), "outward": (rng.random(n) * n_codes).astype(np.int64),
-        "old_place": np.where(has_old, place, -1), "old_street": rng.integers(0, len(STREETS), n),
-        "old_house": rng.integers(1, 160, n), "victim": (rng.random(n) < g.victim).astype(np.int64),
+        "inward": rng.integers(0, 4000, n),
+        "outward": (rng.random(n) * n_codes).astype(np.int64),
+        "old_place": np.where(has_old, place, -1),
+        "old_street": rng.integers(0, len(STREETS), n),
+        "old_house": rng.integers(1, 160, n),
+        "victim": (rng.random(n) < g.victim).astype(np.int64),
     }

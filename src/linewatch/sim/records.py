@@ -4,6 +4,7 @@ with the record-to-line truth written alongside (file, 1-based row, line_id).
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,8 +61,17 @@ def to_rows(w: World, ev: Events, rng: np.random.Generator) -> Rows:
     order = np.lexsort((nb.nsn[target], ev.t[idx]))
     idx, target = idx[order], target[order]
     t = ev.t[idx]
-    return Rows(target, t, ev.sms[idx], ev.caller[idx], ev.callee[idx], ev.dur[idx], ev.line[idx],
-                cells_at(w, target, t, rng), imeis_at(w, target, t))
+    return Rows(
+        target,
+        t,
+        ev.sms[idx],
+        ev.caller[idx],
+        ev.callee[idx],
+        ev.dur[idx],
+        ev.line[idx],
+        cells_at(w, target, t, rng),
+        imeis_at(w, target, t),
+    )
 
 
 class RecordsWriter:
@@ -80,6 +90,10 @@ class RecordsWriter:
         self.in_part = ROWS_PER_FILE
         self.writer: pq.ParquetWriter | pacsv.CSVWriter | None = None
         self.total = 0
+        # Formatting and writing run in one background thread (Arrow releases the GIL) while the
+        # next days are generated; at most one chunk waits, so memory stays bounded.
+        self.pool = ThreadPoolExecutor(max_workers=1)
+        self.pending: Future[None] | None = None
 
     def add(self, rows: Rows) -> None:
         """Queue rows; write when enough are queued."""
@@ -91,6 +105,9 @@ class RecordsWriter:
     def close(self) -> None:
         """Write what is queued and close every file."""
         self._flush()
+        if self.pending is not None:
+            self.pending.result()
+        self.pool.shutdown()
         if self.writer is not None:
             self.writer.close()
         self.lines.close()
@@ -98,9 +115,18 @@ class RecordsWriter:
     def _flush(self) -> None:
         if not self.buffer:
             return
-        rows = Rows(*(np.concatenate([getattr(r, f) for r in self.buffer]) for f in
-                      Rows.__dataclass_fields__))
+        rows = Rows(
+            *(
+                np.concatenate([getattr(r, f) for r in self.buffer])
+                for f in Rows.__dataclass_fields__
+            )
+        )
         self.buffer, self.buffered = [], 0
+        if self.pending is not None:
+            self.pending.result()
+        self.pending = self.pool.submit(self._write_rows, rows)
+
+    def _write_rows(self, rows: Rows) -> None:
         start = 0
         while start < rows.t.size:
             if self.in_part >= ROWS_PER_FILE:
@@ -116,8 +142,11 @@ class RecordsWriter:
         self.in_part = 0
         path = self.dir / f"part-{self.part:05d}.{self.fmt}"
         schema = _schema(self.fmt)
-        self.writer = (pq.ParquetWriter(path, schema, compression="zstd") if self.fmt == "parquet"
-                       else pacsv.CSVWriter(path, schema))
+        self.writer = (
+            pq.ParquetWriter(path, schema, compression="snappy")
+            if self.fmt == "parquet"
+            else pacsv.CSVWriter(path, schema)
+        )
 
     def _write(self, rows: Rows, a: int, b: int) -> None:
         table = self._table(rows, a, b)
@@ -126,11 +155,16 @@ class RecordsWriter:
         line = rows.line[a:b]
         has = np.flatnonzero(line >= 0)
         name = f"records/part-{self.part:05d}.{self.fmt}"
-        self.lines.write_table(pa.table({
-            "file": pa.array([name] * has.size, pa.string()),
-            "row": pa.array(self.in_part + has + 1, pa.int64()),
-            "line_id": pc.take(self.line_ids, pa.array(line[has])),
-        }, schema=_LINES_SCHEMA))
+        self.lines.write_table(
+            pa.table(
+                {
+                    "file": pa.array([name] * has.size, pa.string()),
+                    "row": pa.array(self.in_part + has + 1, pa.int64()),
+                    "line_id": pc.take(self.line_ids, pa.array(line[has])),
+                },
+                schema=_LINES_SCHEMA,
+            )
+        )
         self.in_part += b - a
         self.total += b - a
 
@@ -140,17 +174,23 @@ class RecordsWriter:
         style = nb.style[target]
         t = r.t[a:b]
         dur = r.dur[a:b]
-        return pa.table({
-            "target": nums.written(nb.nsn[target], style),
-            "timestamp": (utc_timestamps(t, self.w.cal.t0) if self.fmt == "parquet"
-                          else iso_local(t, self.w.cal.t0)),
-            "type": pc.take(_TYPES, pa.array(style * 2 + r.sms[a:b])),
-            "caller": nums.written(nb.nsn[r.caller[a:b]], style),
-            "callee": nums.written(nb.nsn[r.callee[a:b]], style),
-            "duration_s": pa.array(dur, pa.int32(), mask=dur < 0),
-            "cell_id": pc.take(self.cell_ids, pa.array(r.cell[a:b])),
-            "imei": pc.cast(pa.array(r.imei[a:b]), pa.string()),
-        }, schema=_schema(self.fmt))
+        return pa.table(
+            {
+                "target": nums.written_of(nb.nsn, target, style),
+                "timestamp": (
+                    utc_timestamps(t, self.w.cal.t0)
+                    if self.fmt == "parquet"
+                    else iso_local(t, self.w.cal.t0)
+                ),
+                "type": pc.take(_TYPES, pa.array(style * 2 + r.sms[a:b])),
+                "caller": nums.written_of(nb.nsn, r.caller[a:b], style),
+                "callee": nums.written_of(nb.nsn, r.callee[a:b], style),
+                "duration_s": pa.array(dur, pa.int32(), mask=dur < 0),
+                "cell_id": pc.take(self.cell_ids, pa.array(r.cell[a:b])),
+                "imei": pc.cast(pa.array(r.imei[a:b]), pa.string()),
+            },
+            schema=_schema(self.fmt),
+        )
 
 
 def _schema(fmt: str) -> pa.Schema:

@@ -31,8 +31,9 @@ class Runners:
     n_route: IntArr
 
 
-def build_runners(people: People, lines: Lines, lay: Layout, cells: Cells,
-                  rng: np.random.Generator) -> Runners:
+def build_runners(
+    people: People, lines: Lines, lay: Layout, cells: Cells, rng: np.random.Generator
+) -> Runners:
     """Daily states from the lines' rotas: out on a trip's first day, back the day after it."""
     person = np.flatnonzero(people.role == RUNNER).astype(np.int64)
     slot_of = np.full(people.n, -1, dtype=np.int64)
