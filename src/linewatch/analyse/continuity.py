@@ -1,0 +1,100 @@
+"""Line continuity: deal numbers that share customers, runners or a handset, one after another,
+are one county line; numbers are grouped under one line_id in order of first use.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from linewatch.analyse.settings import AnalysisSettings
+
+
+def deal_contacts_sql(s: AnalysisSettings) -> str:
+    """(deal number, contact, kind): its customers (they call in) and runners (it relays to)."""
+    return f"""
+    SELECT p.number, p.contact,
+           CASE WHEN p.n_out >= {s.runner_min_relays} AND p.n_in * 5 <= p.n_out
+                THEN 'runner' ELSE 'customer' END AS kind
+    FROM a_pairs p JOIN a_deal d USING (number)
+    WHERE (p.n_in > 0 OR (p.n_out >= {s.runner_min_relays} AND p.n_in * 5 <= p.n_out))
+      AND p.contact NOT IN (SELECT number FROM a_deal)
+    """
+
+
+def deal_pairs_sql(s: AnalysisSettings) -> str:
+    """Pairs of deal numbers with their shared customers, runners, handsets and time overlap."""
+    return f"""
+    WITH size AS (
+        SELECT number, count(*) FILTER (kind = 'customer') AS n_cust FROM a_deal_contacts
+        GROUP BY number
+    ), shared AS (
+        SELECT x.number AS a, y.number AS b,
+               count(*) FILTER (x.kind = 'customer' AND y.kind = 'customer') AS customers,
+               count(*) FILTER (x.kind = 'runner' AND y.kind = 'runner') AS runners
+        FROM a_deal_contacts x JOIN a_deal_contacts y
+          ON x.contact = y.contact AND x.number < y.number
+        GROUP BY x.number, y.number
+    ), handsets AS (
+        SELECT DISTINCT x.number AS a, y.number AS b
+        FROM handset_use x JOIN handset_use y ON x.imei = y.imei AND x.number < y.number
+        WHERE x.number IN (SELECT number FROM a_deal) AND y.number IN (SELECT number FROM a_deal)
+    )
+    SELECT coalesce(sh.a, h.a) AS a, coalesce(sh.b, h.b) AS b,
+           coalesce(sh.customers, 0) AS customers, coalesce(sh.runners, 0) AS runners,
+           h.a IS NOT NULL AS handset,
+           coalesce(sh.customers, 0) / greatest(least(sa.n_cust, sb.n_cust), 1) AS overlap,
+           date_diff('second', greatest(da.first_ts, db.first_ts),
+                     least(da.last_ts, db.last_ts)) / 86400.0 AS overlap_days
+    FROM shared sh FULL OUTER JOIN handsets h ON h.a = sh.a AND h.b = sh.b
+    JOIN a_deal da ON da.number = coalesce(sh.a, h.a)
+    JOIN a_deal db ON db.number = coalesce(sh.b, h.b)
+    LEFT JOIN size sa ON sa.number = da.number LEFT JOIN size sb ON sb.number = db.number
+    """
+
+
+def joined_pairs_sql(s: AnalysisSettings) -> str:
+    """The pairs that are one line: enough shared evidence and (almost) no overlap in time."""
+    return f"""
+    SELECT a, b FROM a_deal_pairs
+    WHERE overlap_days <= {s.continuity_max_overlap_days}
+      AND ((customers >= 2 AND overlap >= {s.continuity_overlap}) OR runners > 0 OR handset)
+    """
+
+
+def group_lines(numbers: list[tuple[str, object]], pairs: list[tuple[str, str]]) -> list[list[str]]:
+    """Connected groups of deal numbers (union-find), each in order of first use, by first use.
+
+    >>> group_lines([("a", 1), ("b", 2), ("c", 3)], [("c", "a")])
+    [['a', 'c'], ['b']]
+    """
+    parent = {n: n for n, _ in numbers}
+
+    def root(n: str) -> str:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for a, b in pairs:
+        parent[root(a)] = root(b)
+    groups: dict[str, list[str]] = {}
+    for n, _ in sorted(numbers, key=lambda x: (str(x[1]), x[0])):
+        groups.setdefault(root(n), []).append(n)
+    return sorted(groups.values(), key=lambda g: [str(dict(numbers)[g[0]]), g[0]])
+
+
+def assign_lines(con: duckdb.DuckDBPyConnection, s: AnalysisSettings) -> list[list[str]]:
+    """Group the deal numbers in a_deal into lines; writes temp table a_line_numbers."""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE a_deal_contacts AS {deal_contacts_sql(s)}")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE a_deal_pairs AS {deal_pairs_sql(s)}")
+    pairs = [(str(a), str(b)) for a, b in con.execute(joined_pairs_sql(s)).fetchall()]
+    numbers = [(str(n), t) for n, t in con.execute("SELECT number, first_ts FROM a_deal").fetchall()]
+    lines = group_lines(numbers, pairs)
+    rows = [(f"L{i + 1}", n, k) for i, g in enumerate(lines) for k, n in enumerate(g)]
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE a_line_numbers "
+        "(line_id VARCHAR, number VARCHAR, position INTEGER)"
+    )
+    if rows:
+        con.executemany("INSERT INTO a_line_numbers VALUES (?, ?, ?)", rows)
+    return lines

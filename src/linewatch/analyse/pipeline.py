@@ -1,0 +1,41 @@
+"""The analysis as a chain of temp tables on one connection: features, score, lines, roles."""
+
+from __future__ import annotations
+
+import duckdb
+
+from linewatch.analyse import model, roles
+from linewatch.analyse.continuity import assign_lines
+from linewatch.analyse.features import build_features
+from linewatch.analyse.settings import AnalysisSettings
+
+
+def deal_sql(s: AnalysisSettings) -> str:
+    """The numbers scored as deal lines, with when they were in use."""
+    return f"""
+    SELECT number, deal_line_score, first_ts, last_ts FROM a_scored
+    WHERE deal_line_score >= {s.deal_threshold}
+    """
+
+
+def score_numbers(con: duckdb.DuckDBPyConnection, s: AnalysisSettings) -> None:
+    """Features, model inputs and the deal-line score of every number (a_scored, a_deal)."""
+    build_features(con, s)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE a_inputs AS {model.inputs_sql()}")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE a_scored AS {model.score_sql()}")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE a_deal AS {deal_sql(s)}")
+
+
+def assign_roles(con: duckdb.DuckDBPyConnection, s: AnalysisSettings) -> None:
+    """Lines, then runners, customers and controllers, then every number's role (a_roles)."""
+    assign_lines(con, s)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE a_runners AS {roles.runners_sql()}")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE a_customers AS {roles.customers_sql()}")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE a_controllers AS {roles.controllers_sql(s)}")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE a_roles AS {roles.number_roles_sql()}")
+
+
+def run_pipeline(con: duckdb.DuckDBPyConnection, s: AnalysisSettings) -> None:
+    """Everything up to number roles, as temp tables of `con`."""
+    score_numbers(con, s)
+    assign_roles(con, s)

@@ -1,0 +1,84 @@
+"""Number roles from the deal lines outward: runners they relay to, customers who call them,
+the controller who directs a line's runners; everything else is `other`.
+"""
+
+from __future__ import annotations
+
+from linewatch.analyse.settings import AnalysisSettings
+
+
+def runners_sql() -> str:
+    """Runners: numbers a deal line relays orders to; their line is the one relaying most."""
+    return """
+    SELECT c.contact AS number, arg_max(l.line_id, p.n_out) AS line_id,
+           sum(p.n_out) AS relays, count(DISTINCT c.number) AS deal_numbers
+    FROM a_deal_contacts c JOIN a_line_numbers l USING (number)
+    JOIN a_pairs p ON p.number = c.number AND p.contact = c.contact
+    WHERE c.kind = 'runner'
+    GROUP BY c.contact
+    """
+
+
+def customers_sql() -> str:
+    """Customers: numbers that contact a deal line (and are not its runners)."""
+    return """
+    SELECT c.contact AS number, arg_max(l.line_id, p.n_in) AS line_id,
+           sum(p.n_in) AS orders, count(DISTINCT l.line_id) AS lines
+    FROM a_deal_contacts c JOIN a_line_numbers l USING (number)
+    JOIN a_pairs p ON p.number = c.number AND p.contact = c.contact
+    WHERE c.kind = 'customer' AND c.contact NOT IN (SELECT number FROM a_runners)
+    GROUP BY c.contact
+    """
+
+
+def controllers_sql(s: AnalysisSettings) -> str:
+    """Per line, the number in touch with most of its runners (then most often), calling them too.
+
+    A runner's own friends and family talk to one runner; a controller directs several.
+    """
+    return f"""
+    WITH crew AS (
+        SELECT p.contact AS number, r.line_id, sum(p.n_in + p.n_out) AS events,
+               sum(p.n_out) AS to_runners, count(DISTINCT p.number) AS runners
+        FROM a_pairs p JOIN a_runners r ON r.number = p.number
+        WHERE p.contact NOT IN (SELECT number FROM a_deal)
+          AND p.contact NOT IN (SELECT number FROM a_runners)
+          AND p.contact NOT IN (SELECT number FROM a_customers)
+        GROUP BY p.contact, r.line_id
+    )
+    SELECT arg_max(number, (runners, events)) AS number, line_id,
+           arg_max(events, (runners, events)) AS events, max(runners) AS runners
+    FROM crew
+    WHERE events >= {s.controller_min_events} AND to_runners > 0 AND runners >= 2
+    GROUP BY line_id
+    """
+
+
+def number_roles_sql() -> str:
+    """Every number with its role, line, score and reasons (deal line reasons from the model)."""
+    return """
+    SELECT s.number,
+           CASE WHEN d.number IS NOT NULL THEN 'deal_line'
+                WHEN c.number IS NOT NULL THEN 'controller'
+                WHEN r.number IS NOT NULL THEN 'runner'
+                WHEN u.number IS NOT NULL THEN 'customer' ELSE 'other' END AS role,
+           coalesce(l.line_id, c.line_id, r.line_id, u.line_id) AS line_id,
+           s.deal_line_score,
+           CASE WHEN d.number IS NOT NULL THEN s.score_reasons
+                WHEN c.number IS NOT NULL THEN [format(
+                    'directs the runners of {}: {} calls and messages with {} runner number(s)',
+                    c.line_id, c.events, c.runners)]
+                WHEN r.number IS NOT NULL THEN [format(
+                    '{} messages relayed to it from {} deal number(s) of {}',
+                    r.relays, r.deal_numbers, r.line_id)]
+                WHEN u.number IS NOT NULL THEN [format(
+                    '{} calls or messages to deal numbers of {} line(s), most to {}',
+                    u.orders, u.lines, u.line_id)]
+                ELSE s.score_reasons END AS reasons
+    FROM a_scored s
+    LEFT JOIN a_line_numbers l USING (number)
+    LEFT JOIN a_deal d USING (number)
+    LEFT JOIN a_controllers c USING (number)
+    LEFT JOIN a_runners r USING (number)
+    LEFT JOIN a_customers u USING (number)
+    """

@@ -1,0 +1,25 @@
+"""Every threshold of the analysis in one frozen settings record, each with its reason."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class AnalysisSettings:
+    """Thresholds; defaults were set on development simulator seeds, never on evaluation seeds."""
+
+    burst_window_s: int = 120  # a flare of ~500 texts leaves in well under two minutes [S10]
+    burst_min_recipients: int = 3  # counted on the obtained side only, so a few is telling
+    night_end_hour: int = 6  # 00:00-05:59 local time is "night"
+    led_max_call_ratio: float = 0.25  # a customer calls the line; the line seldom calls back
+    coloc_window_s: int = 900  # same cell within 15 minutes counts as together
+    coloc_max_numbers: int = 20  # crowded cells (stations, taxi ranks) say nothing: capped
+    deal_threshold: float = 0.5  # deal-line score at or above which a number is a deal line
+    continuity_overlap: float = 0.3  # shared customers / smaller base to join two numbers
+    continuity_max_overlap_days: float = 3.0  # one line uses one number at a time (give or take)
+    strong_min_customers: int = 20  # a plain deal line, used to find its runners
+    runner_min_relays: int = 5  # messages from a deal line that make a number a runner candidate
+    controller_min_events: int = 10  # calls and messages with the runners to direct a line
+    exact_betweenness_max_nodes: int = 20_000  # above this, sampled betweenness with stated error
+    betweenness_epsilon: float = 0.05  # additive error bound of the sampled betweenness
