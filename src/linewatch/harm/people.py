@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import duckdb
+
+
+def first(
+    con: duckdb.DuckDBPyConnection, sql: str, params: object = None
+) -> tuple[Any, ...] | None:
+    """The first row of a query, reading the whole result (DuckDB 2 refuses half-read results)."""
+    rows = con.execute(sql, params).fetchall()
+    return rows[0] if rows else None
 
 
 def has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
     """Whether the store has this table or view (other stages' tables may be absent)."""
-    row = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]
-    ).fetchone()
+    row = first(con, "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name])
     return bool(row and row[0])
 
 
@@ -37,9 +45,10 @@ def records_of(con: duckdb.DuckDBPyConnection, person: str) -> list[str]:
 
 def person_of(con: duckdb.DuckDBPyConnection, person: str) -> str | None:
     """The person id for a person id or record id; None when the store knows neither."""
-    row = con.execute(
+    row = first(
+        con,
         f"WITH m AS ({person_map_sql(con)}) "
         "SELECT max(person_id) FROM m WHERE person_id = ? OR record_id = ?",
         [person, person],
-    ).fetchone()
+    )
     return str(row[0]) if row and row[0] is not None else None

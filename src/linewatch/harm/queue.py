@@ -8,7 +8,7 @@ from datetime import datetime
 import duckdb
 
 from linewatch.errors import InputError, NotFoundError
-from linewatch.harm.people import person_map_sql, person_of
+from linewatch.harm.people import first, person_map_sql, person_of
 from linewatch.harm.victims import candidates_sql
 from linewatch.ingest.safeguarding import ACTIONS as STATUSES
 from linewatch.store import transaction
@@ -99,9 +99,7 @@ def set_status(
 
 def is_case(con: duckdb.DuckDBPyConnection, person_id: str) -> bool:
     """Whether a person is in the safeguarding queue (and so never a target)."""
-    row = con.execute(
-        "SELECT count(*) FROM safeguarding_cases WHERE person_id = ?", [person_id]
-    ).fetchone()
+    row = first(con, "SELECT count(*) FROM safeguarding_cases WHERE person_id = ?", [person_id])
     return bool(row and row[0])
 
 

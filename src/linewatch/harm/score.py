@@ -16,7 +16,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from linewatch.harm.people import person_map_sql
+from linewatch.harm.people import first, person_map_sql
 from linewatch.harm.settings import (
     ARREST_STATUS_WEIGHTS,
     ASSESSMENT_WEIGHTS,
@@ -133,20 +133,39 @@ def score_all(con: duckdb.DuckDBPyConnection, settings: HarmSettings, as_of: dat
                 "half_life": settings.half_life_days,
             },
         )
-    row = con.execute("SELECT count(*) FROM harm_scores WHERE scheme = ?", [settings.scheme])
-    return int((row.fetchone() or (0,))[0])
+    return stored_count(con, settings.scheme)
 
 
 def stored(con: duckdb.DuckDBPyConnection, person_id: str, scheme: str) -> dict[str, Any] | None:
     """A person's stored score (expired or not) as plain data, or None."""
-    row = con.execute(
+    row = first(
+        con,
         "SELECT score, computed_at, review_by, contributions, review_by > now() "
         "FROM harm_scores WHERE person_id = ? AND scheme = ?",
         [person_id, scheme],
-    ).fetchone()
+    )
     if row is None:
         return None
     keys = ("score", "computed_at", "review_by", "contributions", "current")
     data = dict(zip(keys, row, strict=True))
     data["contributions"] = json.loads(data["contributions"])
     return data
+
+
+def stored_count(con: duckdb.DuckDBPyConnection, scheme: str) -> int:
+    """How many scores the store holds for a scheme (current or expired)."""
+    row = first(con, "SELECT count(*) FROM harm_scores WHERE scheme = ?", [scheme])
+    return int(row[0]) if row else 0
+
+
+def ranking(con: duckdb.DuckDBPyConnection, scheme: str, top: int) -> list[dict[str, Any]]:
+    """The highest current (unexpired) scores, with their largest term's reason."""
+    rows = con.execute(
+        """SELECT person_id, score, review_by, json_array_length(contributions),
+            contributions->>'$[0].code'
+        FROM harm_scores_current WHERE scheme = ? AND score > 0
+        ORDER BY score DESC, person_id LIMIT ?""",
+        [scheme, top],
+    ).fetchall()
+    keys = ("person_id", "score", "review_by", "terms", "largest")
+    return [dict(zip(keys, r, strict=True)) for r in rows]
