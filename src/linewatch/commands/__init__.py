@@ -13,6 +13,7 @@ MODULES = [
     "ingest",
     "releases",
     "resolve",
+    "harm",
 ]
 
 
