@@ -166,7 +166,8 @@ def _read_group(
     own = [c for c in charges_in(tokens) if begin <= c.start - tokens.start < end]
     status = _group_status(sentence, group, end, bool(own))
     part_of = begin > 0 and tokens[begin - 1].lower_ == "including"  # already counted
-    safeguarded = bool(SAFEGUARD.search(tokens[begin:end].text)) and not part_of
+    said = tokens[max(0, begin - 3) : end].text  # "officers safeguarded three children"
+    safeguarded = bool(SAFEGUARD.search(said)) and not part_of
     people: list[Person] = []
     shared = None
     for k, mention in enumerate(group):
