@@ -120,19 +120,26 @@ def _check_sql(ctx: FileContext) -> str:
 
 
 def _events_sql() -> str:
-    """SQL grouping good rows into one row per event, each end's view kept apart."""
+    """SQL grouping good rows into one row per event, each end's view kept apart.
+
+    Each row is first split into the caller's and the callee's view (by which end was the
+    target), so the grouping needs only plain `min` aggregates: cheap, and deterministic.
+    """
     side = "target = caller"
     other = "target = callee AND target <> caller"
     return f"""
-    SELECT ts, type, caller, callee,
-      any_value(duration_s) AS duration_s,
-      arg_min(cell_id, _line) FILTER (WHERE {side}) AS caller_cell,
-      arg_min(imei, _line) FILTER (WHERE {side}) AS caller_imei,
-      arg_min(cell_id, _line) FILTER (WHERE {other}) AS callee_cell,
-      arg_min(imei, _line) FILTER (WHERE {other}) AS callee_imei,
-      min(_line) FILTER (WHERE {side}) AS caller_line,
-      min(_line) FILTER (WHERE {other}) AS callee_line
-    FROM _lw_checked WHERE _reason IS NULL
+    SELECT ts, type, caller, callee, min(duration_s) AS duration_s,
+      min(a_cell) AS caller_cell, min(a_imei) AS caller_imei,
+      min(b_cell) AS callee_cell, min(b_imei) AS callee_imei,
+      min(a_line) AS caller_line, min(b_line) AS callee_line
+    FROM (
+      SELECT ts, type, caller, callee, duration_s,
+        CASE WHEN {side} THEN cell_id END AS a_cell, CASE WHEN {side} THEN imei END AS a_imei,
+        CASE WHEN {side} THEN _line END AS a_line,
+        CASE WHEN {other} THEN cell_id END AS b_cell, CASE WHEN {other} THEN imei END AS b_imei,
+        CASE WHEN {other} THEN _line END AS b_line
+      FROM _lw_checked WHERE _reason IS NULL
+    )
     GROUP BY ts, type, caller, callee
     """
 
