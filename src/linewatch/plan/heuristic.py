@@ -1,0 +1,235 @@
+"""Anytime heuristic for the critical node problem: greedy cut-vertex start, then CBNS-style search."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from linewatch.plan import kernels, search_kernels
+from linewatch.plan.graph import Graph
+from linewatch.plan.problem import Problem, masks
+
+CHUNK_SECONDS = 0.05
+
+
+@dataclass(frozen=True)
+class Found:
+    """Best removal set found by the heuristic, its scores and how many exchange steps it took."""
+
+    removed: tuple[int, ...]
+    pairwise: float
+    lcc: float
+    steps: int
+
+
+class _State:
+    """Arrays the kernels share: residual graph labels, sums, scratch and search scalars."""
+
+    def __init__(self, graph: Graph, w: NDArray[np.float64]) -> None:
+        n = graph.n
+        self.g = (graph.indptr, graph.indices, w)
+        self.removed = np.zeros(n, dtype=np.bool_)
+        self.label = np.full(n, -1, dtype=np.int64)
+        self.sc = np.zeros(4, dtype=np.int64)
+        self.st = (
+            self.removed,
+            self.label,
+            np.zeros(n, np.int64),
+            np.zeros(n),
+            np.zeros(n),
+            np.zeros(n, np.int64),
+            np.zeros((n, 5), np.int64),
+            np.zeros((n, 6)),
+            np.zeros(n),
+            np.zeros(n),
+            self.sc,
+        )
+
+    def load(self, removed: Sequence[int]) -> NDArray[np.float64]:
+        """Make `removed` the current solution; returns [pairwise, lcc]."""
+        self.removed[:] = False
+        self.removed[list(removed)] = True
+        self.sc[0] += 1
+        indptr, indices, w = self.g
+        _, label, mark, cw, cq, queue = self.st[:6]
+        pairwise = kernels.label_all(
+            indptr, indices, self.removed, w, label, mark, self.sc[0], cw, cq, queue
+        )
+        return np.array([pairwise, search_kernels.largest(self.removed, label, cw)])
+
+
+def _greedy(
+    state: _State, k: int, fixed: Sequence[int], lcc_mode: bool, forbidden: NDArray[np.bool_]
+) -> list[int]:
+    """Greedy start: the fixed nodes, then the best cut vertex over all components, k times."""
+    n = len(state.removed)
+    state.load(fixed)
+    sol = np.zeros(n + 1, dtype=np.int64)
+    sol[: len(fixed)] = fixed
+    nsol = search_kernels.greedy_fill(
+        k,
+        sol,
+        len(fixed),
+        lcc_mode,
+        forbidden,
+        state.g,
+        state.st,
+        np.ones(n, np.bool_),
+        np.full(n, -1, np.int64),
+        np.zeros(n),
+    )
+    return [int(v) for v in sol[:nsol]]
+
+
+def _better(a: NDArray[np.float64], b: NDArray[np.float64], lcc_mode: bool) -> bool:
+    """Whether scores a = [pairwise, lcc] beat b under the objective."""
+    ka = (a[1], a[0]) if lcc_mode else (a[0],)
+    kb = (b[1], b[0]) if lcc_mode else (b[0],)
+    return ka < kb
+
+
+@dataclass
+class _Search:
+    """One run of the memetic search: shared state, masks, budget and deadline."""
+
+    state: _State
+    k: int
+    lcc_mode: bool
+    forbidden: NDArray[np.bool_]
+    fixed: NDArray[np.bool_]
+    deadline: float
+    steps: int = 0
+
+    def fill(self, chosen: Sequence[int]) -> list[int]:
+        """Repair a node set to exactly k: greedy cuts when short, cheapest returns when over."""
+        n = len(self.state.removed)
+        self.state.load(chosen)
+        sol = np.zeros(n + 1, dtype=np.int64)
+        sol[: len(chosen)] = chosen
+        nsol = search_kernels.greedy_fill(
+            self.k,
+            sol,
+            len(chosen),
+            self.lcc_mode,
+            self.forbidden,
+            self.state.g,
+            self.state.st,
+            np.ones(n, np.bool_),
+            np.full(n, -1, np.int64),
+            np.zeros(n),
+        )
+        nsol = search_kernels.greedy_return(
+            self.k, sol, nsol, self.lcc_mode, self.fixed, self.state.g, self.state.st
+        )
+        return [int(v) for v in sol[:nsol]]
+
+    def improve(self, start: list[int], restarts: bool) -> tuple[NDArray[np.float64], list[int]]:
+        """Exchange search from start until idle (or the deadline when restarts is true)."""
+        n = len(self.state.removed)
+        val = self.state.load(start)
+        best = val.copy()
+        sol = np.zeros(n + 1, dtype=np.int64)
+        sol[: len(start)] = start
+        best_sol = sol.copy()
+        nsol = len(start)
+        self.state.sc[1:] = (0, 0, max(1000, 2 * nsol))
+        tabus = (np.zeros(n, np.int64), np.zeros(n, np.int64))
+        strength = max(2.0, nsol / 25) if restarts else 0.0
+        params = np.array([max(3.0, min(15.0, nsol / 10)), 0.3, strength, 1.0])
+        chunk = 16
+        while time.perf_counter() < self.deadline and nsol > 0 and best[0] > 1e-9:
+            began = time.perf_counter()
+            before = self.state.sc[1]
+            search_kernels.search(
+                chunk,
+                sol,
+                nsol,
+                self.lcc_mode,
+                self.forbidden,
+                self.fixed,
+                tabus,
+                params,
+                self.state.g,
+                self.state.st,
+                val,
+                best,
+                best_sol,
+            )
+            if self.state.sc[1] - before < chunk and not restarts:
+                break
+            spent = time.perf_counter() - began
+            chunk = int(max(1, min(chunk * 4, chunk * CHUNK_SECONDS / max(spent, 1e-6))))
+        self.steps += int(self.state.sc[1])
+        return best, [int(v) for v in best_sol[:nsol]]
+
+
+def _crossover(a: list[int], b: list[int], rng: np.random.Generator) -> list[int]:
+    """Double-backbone crossover: keep the nodes both parents remove, each other one with p=1/2."""
+    common = set(a) & set(b)
+    rest = sorted(set(a) ^ set(b))
+    return sorted(common) + [v for v in rest if rng.random() < 0.5]
+
+
+def solve(
+    graph: Graph,
+    problem: Problem,
+    time_limit: float,
+    *,
+    seed: int = 0,
+    starts: Sequence[Sequence[int]] = (),
+    pool_size: int = 8,
+) -> Found:
+    """Best plain-problem removal set found within time_limit seconds (memetic search).
+
+    A pool of locally optimal solutions (greedy + exchange search) is recombined by
+    double-backbone crossover and repaired, after Zhou, Hao & Glover (MACNP, 2019); `starts`
+    (e.g. centrality strategies) join the pool so the result is never worse than any of them.
+    """
+    deadline = time.perf_counter() + time_limit
+    forbidden, fixed = masks(problem, graph.n)
+    k = min(int(problem.budget), int((~forbidden).sum()))
+    run = _Search(
+        _State(graph, problem.weight_array(graph.n)),
+        k,
+        problem.objective == "lcc",
+        forbidden,
+        fixed,
+        deadline,
+    )
+    search_kernels.seed_rng(seed)
+    rng = np.random.default_rng(seed)
+    pinned = sorted(problem.include)
+    eligible = np.flatnonzero(~forbidden & ~fixed)
+    pool: list[tuple[tuple[float, ...], list[int]]] = []
+    seeds = [[*pinned, *s] for s in starts]
+    for start in [pinned, *seeds]:
+        _offer(pool, run, run.fill([v for v in dict.fromkeys(start) if not forbidden[v]]), 99)
+    while len(pool) < pool_size and time.perf_counter() < deadline:
+        half = rng.choice(
+            eligible, size=min(len(eligible), max(0, (k - len(pinned)) // 2)), replace=False
+        )
+        _offer(pool, run, run.fill([*pinned, *half.tolist()]), pool_size)
+    while time.perf_counter() < deadline and pool[0][0][0] > 1e-9 and len(pool) > 1:
+        i, j = rng.choice(len(pool), size=2, replace=False)
+        child = run.fill([*pinned, *_crossover(pool[i][1], pool[j][1], rng)])
+        _offer(pool, run, child, pool_size)
+    key, best = pool[0]
+    score = run.state.load(best)
+    return Found(tuple(sorted(best)), float(score[0]), float(score[1]), run.steps)
+
+
+def _offer(
+    pool: list[tuple[tuple[float, ...], list[int]]], run: _Search, start: list[int], size: int
+) -> None:
+    """Improve start by local search and keep it if new and better than the pool's worst."""
+    val, sol = run.improve(start, restarts=False)
+    key = (val[1], val[0]) if run.lcc_mode else (val[0],)
+    if any(set(sol) == set(other) for _, other in pool):
+        return
+    pool.append((key, sol))
+    pool.sort(key=lambda item: item[0])
+    del pool[size:]

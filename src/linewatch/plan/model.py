@@ -1,0 +1,152 @@
+"""The CP-SAT master model of the path-based formulation: variables, budget, objective, hints."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+from ortools.sat.python import cp_model
+
+from linewatch.plan.graph import Graph
+from linewatch.plan.objective import component_labels, removed_mask
+from linewatch.plan.problem import Problem, masks, removable
+from linewatch.plan.reductions import reduce
+
+WORKERS = 2
+
+
+@dataclass
+class Model:
+    """CP-SAT model with one literal per removable node and one per same-component pair."""
+
+    cp: cp_model.CpModel
+    x: dict[int, cp_model.IntVar]
+    u: list[cp_model.IntVar]
+    pairs: NDArray[np.int64]
+    cuttable: NDArray[np.bool_]
+    path_limit: int
+    objective: cp_model.LinearExprT = 0
+    seen: set[tuple[int, ...]] = field(default_factory=set)
+
+    def add_path(self, pair: int, path: Sequence[int] | NDArray[np.int64]) -> None:
+        """u_pair + sum of x over the cuttable nodes of the path >= 1 (once per distinct path)."""
+        lits = sorted({int(v) for v in path if self.cuttable[v]})
+        key = (pair, *lits)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        self.cp.AddBoolOr([self.u[pair], *(self.x[v] for v in lits)])
+
+    def solve(self, seconds: float, hint: Sequence[int]) -> tuple[int, cp_model.CpSolver]:
+        """Solve the master within seconds, hinting the given removal set."""
+        self.cp.ClearHints()
+        chosen = set(hint)
+        for v, lit in self.x.items():
+            self.cp.AddHint(lit, v in chosen)
+        solver = cp_model.CpSolver()
+        solver.parameters.max_time_in_seconds = max(0.01, seconds)
+        solver.parameters.num_workers = WORKERS
+        solver.parameters.random_seed = 1
+        solver.parameters.linearization_level = 2
+        return solver.Solve(self.cp), solver
+
+    def read(self, solver: cp_model.CpSolver) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
+        """Removed-node mask and the master's connected flag for every pair."""
+        removed = np.zeros(self.cuttable.shape[0], dtype=np.bool_)
+        for v, lit in self.x.items():
+            removed[v] = solver.BooleanValue(lit)
+        connected = np.array([solver.BooleanValue(lit) for lit in self.u], dtype=np.bool_)
+        return removed, connected
+
+
+def _same_component_pairs(graph: Graph) -> NDArray[np.int64]:
+    """All pairs i < j in the same component of the graph."""
+    label = component_labels(graph, np.zeros(graph.n, dtype=np.bool_))
+    out: list[NDArray[np.int64]] = []
+    for lab in np.unique(label):
+        members = np.flatnonzero(label == lab)
+        if members.shape[0] > 1:
+            i, j = np.triu_indices(members.shape[0], k=1)
+            out.append(np.stack([members[i], members[j]], axis=1))
+    return np.concatenate(out) if out else np.zeros((0, 2), dtype=np.int64)
+
+
+def _scaled(values: Sequence[float]) -> tuple[list[int], int]:
+    """Integer copies of values (scaled by 1000 unless all are whole) and the scale used."""
+    scale = 1 if all(float(v).is_integer() for v in values) else 1000
+    return [round(v * scale) for v in values], scale
+
+
+def _removal_vars(
+    cp: cp_model.CpModel, graph: Graph, problem: Problem
+) -> dict[int, cp_model.IntVar]:
+    """Node literals tied to target literals, under the cost budget."""
+    targets = problem.unit_targets(graph.n)
+    ok = removable(problem, targets)
+    y = {t: cp.NewBoolVar(f"y{t}") for t in ok}
+    covering: dict[int, list[cp_model.IntVar]] = {}
+    for t in ok:
+        for v in targets[t].members:
+            covering.setdefault(v, []).append(y[t])
+    x: dict[int, cp_model.IntVar] = {}
+    for v, ys in covering.items():
+        x[v] = ys[0] if len(ys) == 1 and problem.targets is None else cp.NewBoolVar(f"x{v}")
+        if x[v] is not ys[0] or len(ys) > 1:
+            for lit in ys:
+                cp.AddImplication(lit, x[v])
+            cp.AddBoolOr([x[v].Not(), *ys])
+    costs, scale = _scaled([targets[t].cost for t in ok])
+    cp.Add(sum(c * y[t] for c, t in zip(costs, ok, strict=True)) <= int(problem.budget * scale))
+    for v in problem.include:
+        cp.Add(x[v] == 1)
+    return x
+
+
+def build_model(graph: Graph, problem: Problem) -> Model:
+    """Master model: removal literals, pair literals, reductions and the objective."""
+    cp = cp_model.CpModel()
+    x = _removal_vars(cp, graph, problem)
+    cuttable = removed_mask(graph.n, x.keys())
+    w = problem.weight_array(graph.n)
+    if problem.targets is None:
+        forbidden, fixed = masks(problem, graph.n)
+        red = reduce(graph, forbidden, fixed, w)
+        for v in red.keep:
+            cp.Add(x[v] == 0)
+        for v, u in red.implies:
+            cp.AddImplication(x[v], x[u])
+    pairs = _same_component_pairs(graph)
+    u = [cp.NewBoolVar(f"u{i}") for i in range(pairs.shape[0])]
+    model = Model(cp, x, u, pairs, cuttable, _path_limit(problem))
+    _set_objective(model, graph, problem, w)
+    return model
+
+
+def _path_limit(problem: Problem) -> int:
+    """Disjoint paths that no plan within budget can all cut (one more than removals allowed)."""
+    if problem.targets is None:
+        return int(problem.budget) + 1
+    cheapest = min((t.cost for t in problem.targets), default=1.0)
+    return int(problem.budget / max(cheapest, 1e-9)) + 1
+
+
+def _set_objective(model: Model, graph: Graph, problem: Problem, w: NDArray[np.float64]) -> None:
+    """Minimise connected pair weight, or the largest component weight (lcc)."""
+    ws, _ = _scaled(w.tolist())
+    i, j = model.pairs[:, 0], model.pairs[:, 1]
+    if problem.objective == "pairwise":
+        coef = [ws[a] * ws[b] for a, b in zip(i.tolist(), j.tolist(), strict=True)]
+        model.cp.Minimize(sum(c * lit for c, lit in zip(coef, model.u, strict=True)))
+        return
+    top = model.cp.NewIntVar(0, sum(ws), "lcc")
+    reach: list[list[cp_model.LinearExprT]] = [[] for _ in range(graph.n)]
+    for p, (a, b) in enumerate(zip(i.tolist(), j.tolist(), strict=True)):
+        reach[a].append(ws[b] * model.u[p])
+        reach[b].append(ws[a] * model.u[p])
+    for v in range(graph.n):
+        ct = model.cp.Add(ws[v] + sum(reach[v]) <= top)
+        if v in model.x:
+            ct.OnlyEnforceIf(model.x[v].Not())
+    model.cp.Minimize(top)

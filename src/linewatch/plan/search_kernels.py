@@ -1,0 +1,270 @@
+"""Numba kernels of the heuristic: greedy cut-vertex construction and component-based search.
+
+The search follows the component-based neighbourhood of Zhou & Hao (CBNS, 2017) and the
+memetic search of Zhou, Hao & Glover (2019): each step removes a node from a large component
+(the one whose removal leaves the fewest connected pairs, found exactly by a cut-vertex scan)
+and puts back the removed node whose return joins the fewest pairs, under short tabu tenures.
+`sc` holds the search scalars: [tick, step, last_improve, stall_limit]; `val` holds
+[pairwise, lcc] of the current solution and `best` the same for the best one.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+from linewatch.plan.kernels import add_node, cut_scores, label_all, pairs, readd_cost, remove_node
+
+
+@njit(cache=True)
+def seed_rng(seed):  # type: ignore[no-untyped-def]
+    """Seed numba's own random generator (separate from numpy's)."""
+    np.random.seed(seed)
+
+
+@njit(cache=True)
+def largest(removed, label, cw):  # type: ignore[no-untyped-def]
+    """Weight of the largest component of the labelled residual graph."""
+    top = 0.0
+    for v in range(label.shape[0]):
+        if not removed[v] and label[v] == v and cw[v] > top:
+            top = cw[v]
+    return top
+
+
+@njit(cache=True)
+def _pick_cut(root, lcc_mode, forbidden, tabu, step, p_rand, g, st):  # type: ignore[no-untyped-def]
+    """Best eligible node to remove from root's component (or a random one), or -1."""
+    indptr, indices, w = g
+    removed, label, mark, cw, cq, queue, iw, fw, op, om, sc = st
+    sc[0] += 1
+    count = cut_scores(root, indptr, indices, removed, w, mark, sc[0], iw, fw, op, om)
+    order = iw[:, 4]
+    rand = np.random.random() < p_rand
+    best, best_a, best_b, ties = -1, np.inf, np.inf, 0
+    for i in range(count):
+        v = order[i]
+        if forbidden[v] or tabu[v] > step:
+            continue
+        a, b = (om[v], op[v]) if lcc_mode else (op[v], 0.0)
+        if rand:
+            a, b = np.random.random(), 0.0
+        if a < best_a - 1e-9 or (abs(a - best_a) <= 1e-9 and b < best_b - 1e-9):
+            best, best_a, best_b, ties = v, a, b, 1
+        elif abs(a - best_a) <= 1e-9 and abs(b - best_b) <= 1e-9:
+            ties += 1
+            if np.random.randint(ties) == 0:
+                best = v
+    return best
+
+
+@njit(cache=True)
+def _pick_return(sol, nsol, skip, lcc_mode, fixed, tabu, step, g, st):  # type: ignore[no-untyped-def]
+    """Position in sol of the removed node whose return costs least, or -1."""
+    indptr, indices, w = g
+    removed, label, mark, cw, cq, queue, iw, fw, op, om, sc = st
+    best, best_a, best_b, ties = -1, np.inf, np.inf, 0
+    for i in range(nsol):
+        u = sol[i]
+        if u == skip or fixed[u] or tabu[u] > step:
+            continue
+        sc[0] += 1
+        delta, size = readd_cost(u, indptr, indices, removed, w, label, mark, sc[0], cw, cq)
+        a, b = (size, delta) if lcc_mode else (delta, 0.0)
+        if a < best_a - 1e-9 or (abs(a - best_a) <= 1e-9 and b < best_b - 1e-9):
+            best, best_a, best_b, ties = i, a, b, 1
+        elif abs(a - best_a) <= 1e-9 and abs(b - best_b) <= 1e-9:
+            ties += 1
+            if np.random.randint(ties) == 0:
+                best = i
+    return best
+
+
+@njit(cache=True)
+def _random_live(removed):  # type: ignore[no-untyped-def]
+    """A uniformly random present node (rejection sampling; most nodes are present)."""
+    n = removed.shape[0]
+    while True:
+        v = np.random.randint(n)
+        if not removed[v]:
+            return v
+
+
+@njit(cache=True)
+def _large_component(removed, label, cw, tries):  # type: ignore[no-untyped-def]
+    """Label of a large component: the largest met by a few random nodes (size-biased draw)."""
+    best = label[_random_live(removed)]
+    for _ in range(tries - 1):
+        lab = label[_random_live(removed)]
+        if cw[lab] > cw[best]:
+            best = lab
+    return best
+
+
+@njit(cache=True)
+def greedy_fill(k, sol, nsol, lcc_mode, forbidden, g, st, stale, cache_v, cache_key):  # type: ignore[no-untyped-def]
+    """Remove nodes one at a time (best cut over all components) until nsol reaches k."""
+    indptr, indices, w = g
+    removed, label, mark, cw, cq, queue, iw, fw, op, om, sc = st
+    n = removed.shape[0]
+    no_tabu = np.zeros(n, np.int64)
+    while nsol < k:
+        best_root, b1, b2 = -1, -np.inf, -np.inf
+        for r in range(n):
+            if removed[r] or label[r] != r:
+                continue
+            if stale[r]:
+                v = _pick_cut(r, lcc_mode, forbidden, no_tabu, 0, 0.0, g, st)
+                cache_v[r] = v
+                if v >= 0:
+                    cache_key[r] = (cw[r] - om[v]) if lcc_mode else pairs(cw[r], cq[r]) - op[v]
+                stale[r] = False
+            if cache_v[r] < 0:
+                continue
+            key1 = cw[r] if lcc_mode else cache_key[r]
+            key2 = cache_key[r] if lcc_mode else 0.0
+            if key1 > b1 or (key1 == b1 and key2 > b2):
+                best_root, b1, b2 = r, key1, key2
+        if best_root < 0:
+            break
+        v = cache_v[best_root]
+        sc[0] += 1
+        remove_node(v, indptr, indices, removed, w, label, mark, sc[0], cw, cq, queue)
+        for e in range(indptr[v], indptr[v + 1]):
+            stale[indices[e]] = True
+        sol[nsol] = v
+        nsol += 1
+    return nsol
+
+
+@njit(cache=True)
+def _better(val, best, lcc_mode):  # type: ignore[no-untyped-def]
+    """Whether (pairwise, lcc) val beats best under the objective (lcc first in lcc mode)."""
+    if lcc_mode:
+        if val[1] < best[1] - 1e-9:
+            return True
+        return abs(val[1] - best[1]) <= 1e-9 and val[0] < best[0] - 1e-9
+    return val[0] < best[0] - 1e-9
+
+
+@njit(cache=True)
+def _swap(sol, nsol, r, lcc_mode, forbidden, fixed, tabus, tenure, p_rand, g, st, val):  # type: ignore[no-untyped-def]
+    """One exchange: cut r nodes from large components, then return the r cheapest removed nodes."""
+    indptr, indices, w = g
+    removed, label, mark, cw, cq, queue, iw, fw, op, om, sc = st
+    tabu_rm, tabu_add = tabus
+    step = sc[1]
+    count = nsol
+    for _ in range(r):
+        root = _large_component(removed, label, cw, 3)
+        if cw[root] <= 1.0:
+            break
+        v = _pick_cut(root, lcc_mode, forbidden, tabu_rm, step, p_rand, g, st)
+        if v < 0:
+            continue
+        sc[0] += 1
+        val[0] += remove_node(v, indptr, indices, removed, w, label, mark, sc[0], cw, cq, queue)
+        sol[count] = v
+        count += 1
+        tabu_add[v] = step + 1 + np.random.randint(tenure)
+    while count > nsol:
+        if p_rand >= 1.0:
+            i = _random_member(sol, count, fixed)
+        else:
+            i = _pick_return(sol, count, -1, lcc_mode, fixed, tabu_add, step, g, st)
+        if i < 0:
+            i = count - 1
+        u = sol[i]
+        sc[0] += 2
+        val[0] += add_node(u, indptr, indices, removed, w, label, mark, sc[0] - 1, cw, cq, queue)
+        count -= 1
+        sol[i] = sol[count]
+        tabu_rm[u] = step + 1 + np.random.randint(tenure)
+
+
+@njit(cache=True)
+def _random_member(sol, nsol, fixed):  # type: ignore[no-untyped-def]
+    """Position of a random removed node that is not fixed, or -1."""
+    for _ in range(4 * nsol + 4):
+        i = np.random.randint(nsol)
+        if not fixed[sol[i]]:
+            return i
+    return -1
+
+
+@njit(cache=True)
+def _restore(best_sol, sol, nsol, g, st, val):  # type: ignore[no-untyped-def]
+    """Reset the current solution to the best one and relabel every component."""
+    indptr, indices, w = g
+    removed, label, mark, cw, cq, queue, iw, fw, op, om, sc = st
+    removed[:] = False
+    for i in range(nsol):
+        sol[i] = best_sol[i]
+        removed[sol[i]] = True
+    sc[0] += 1
+    val[0] = label_all(indptr, indices, removed, w, label, mark, sc[0], cw, cq, queue)
+
+
+@njit(cache=True)
+def search(
+    iters,
+    sol,
+    nsol,
+    lcc_mode,
+    forbidden,
+    fixed,
+    tabus,
+    params,
+    g,
+    st,
+    val,
+    best,  # type: ignore[no-untyped-def]
+    best_sol,
+):
+    """Run `iters` exchange steps from the current solution; returns whether best improved.
+
+    params = [tenure, p_rand, perturb_strength, max_exchange]; after sc[3] steps without improvement the
+    search restarts from the best solution with perturb_strength random exchanges.
+    """
+    removed, label, mark, cw, cq, queue, iw, fw, op, om, sc = st
+    tenure, p_rand, strength, rmax = int(params[0]), params[1], int(params[2]), int(params[3])
+    improved = False
+    for _ in range(iters):
+        if nsol == 0 or best[0] <= 1e-9:
+            break
+        r = 1 + np.random.randint(rmax)
+        _swap(sol, nsol, r, lcc_mode, forbidden, fixed, tabus, tenure, p_rand, g, st, val)
+        sc[1] += 1
+        if lcc_mode:
+            val[1] = largest(removed, label, cw)
+        if _better(val, best, lcc_mode):
+            best[:] = val
+            best_sol[:nsol] = sol[:nsol]
+            sc[2] = sc[1]
+            improved = True
+        elif sc[1] - sc[2] > sc[3]:
+            if strength == 0:
+                break
+            _restore(best_sol, sol, nsol, g, st, val)
+            for _ in range(strength):
+                _swap(sol, nsol, 1, lcc_mode, forbidden, fixed, tabus, tenure, 1.0, g, st, val)
+            val[1] = largest(removed, label, cw)
+            sc[2] = sc[1]
+    return improved
+
+
+@njit(cache=True)
+def greedy_return(k, sol, nsol, lcc_mode, fixed, g, st):  # type: ignore[no-untyped-def]
+    """Put back the cheapest removed node, one at a time, until only k remain removed."""
+    indptr, indices, w = g
+    removed, label, mark, cw, cq, queue, iw, fw, op, om, sc = st
+    no_tabu = np.zeros(removed.shape[0], np.int64)
+    while nsol > k:
+        i = _pick_return(sol, nsol, -1, lcc_mode, fixed, no_tabu, 0, g, st)
+        if i < 0:
+            break
+        sc[0] += 2
+        add_node(sol[i], indptr, indices, removed, w, label, mark, sc[0] - 1, cw, cq, queue)
+        nsol -= 1
+        sol[i] = sol[nsol]
+    return nsol
