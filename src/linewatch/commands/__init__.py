@@ -14,6 +14,7 @@ MODULES = [
     "releases",
     "resolve",
     "harm",
+    "operation",
 ]
 
 
