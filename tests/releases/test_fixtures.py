@@ -35,3 +35,8 @@ def test_expected_records_round_trip(text: Path) -> None:
 @pytest.mark.parametrize("text", DEV, ids=lambda p: p.stem)
 def test_development_statements_read_well(text: Path) -> None:
     assert score(text) >= 0.9
+
+
+def test_held_out_statements_stay_above_the_goal() -> None:
+    held_out = [p for p in ALL if p.parent.name == "heldout"]
+    assert sum(map(score, held_out)) / len(held_out) >= 0.9
