@@ -96,8 +96,10 @@ def _regroup(con: duckdb.DuckDBPyConnection) -> None:
         cannot[a].add(b)
         cannot[b].add(a)
     roots = merge(dobs, edges, cannot)
-    pa.table({"record_id": list(roots), "root": ["g:" + r for r in roots.values()]})
-    con.execute("CREATE OR REPLACE TEMP TABLE er_regrouped AS SELECT * FROM regrouped")
+    regrouped = pa.table({"record_id": list(roots), "root": ["g:" + r for r in roots.values()]})
+    con.register("er_regrouped_arrow", regrouped)
+    con.execute("CREATE OR REPLACE TEMP TABLE er_regrouped AS SELECT * FROM er_regrouped_arrow")
+    con.unregister("er_regrouped_arrow")
 
 
 def cluster(con: duckdb.DuckDBPyConnection) -> None:

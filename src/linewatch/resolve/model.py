@@ -90,7 +90,7 @@ COMPARISONS: dict[str, tuple[tuple[Level, ...], str]] = {
 
 # Candidate pairs: a pair is scored when any rule holds (each catches what others miss).
 BLOCKING = (
-    "l.dob = r.dob AND l.given1 = r.given1",
+    "l.dob_key = r.dob_key AND l.given1 = r.given1",
     "l.surname = r.surname AND l.given_key = r.given_key",
     "l.given = r.surname AND l.surname = r.given",
     "l.number = r.number",

@@ -26,6 +26,7 @@ _ABBREVIATIONS = (
     ("place", "pl"),
     ("crescent", "cres"),
 )
+_CAPS_FIRST = "[A-Z][A-Z''-]+ [A-Z][a-z].*"
 _POSTCODE = "[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}"
 
 
@@ -46,7 +47,11 @@ def _address_sql(col: str) -> str:
 
 def parsed_sql(source: str) -> str:
     """SQL parsing each record of `source` (person_records columns) into comparable parts."""
-    cleaned = "lower(regexp_replace(coalesce(name, ''), '[^A-Za-z, -]', '', 'g'))"
+    # "WATSON Henry": a surname written first in capitals goes last, as after a comma.
+    caps_first = f"regexp_full_match(coalesce(name, ''), '{_CAPS_FIRST}')"
+    swapped = "regexp_replace(name, '^([^ ]+) (.*)$', '\\1, \\2')"
+    raw = f"CASE WHEN {caps_first} THEN {swapped} ELSE name END"
+    cleaned = f"lower(regexp_replace(coalesce({raw}, ''), '[^A-Za-z, -]', '', 'g'))"
     ordered = (
         f"CASE WHEN strpos({cleaned}, ',') > 0 THEN split_part({cleaned}, ',', 2) || ' ' || "
         f"split_part({cleaned}, ',', 1) ELSE {cleaned} END"
@@ -72,6 +77,8 @@ def parsed_sql(source: str) -> str:
         CASE WHEN p.surname IS NOT NULL THEN coalesce(n.key, p.given) || ' ' || p.surname END
              AS full_name,
         p.dob, strftime(p.dob, '%Y%m%d') AS dob_s,
+        year(p.dob) * 10000 + least(month(p.dob), day(p.dob)) * 100
+            + greatest(month(p.dob), day(p.dob)) AS dob_key,
         {_address_sql("p.address")} AS address,
         regexp_extract({_address_sql("p.address")}, '^([0-9]+[a-z]?) ', 1) AS house,
         nullif(replace(coalesce(upper(p.postcode),
@@ -87,12 +94,17 @@ def tf_table(col: str) -> str:
 
 
 def _build_tf(con: duckdb.DuckDBPyConnection, col: str) -> None:
-    """Share of values of `col` equal to each value (Splink's term frequency), the total
-    floored at TF_FLOOR so that a small store does not make every value look common."""
+    """Share of values of `col` equal to each value (Splink's term frequency).
+
+    Values are counted once per date of birth, so that one person's many records do not make
+    their own name look common; the total is floored at TF_FLOOR so that a small store does
+    not make every value look common.
+    """
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE {tf_table(col)} AS
-        SELECT {col}, count(*) / greatest(sum(count(*)) OVER (), {TF_FLOOR}) AS tf_{col}
-        FROM {INPUT} WHERE {col} IS NOT NULL GROUP BY {col}"""
+        SELECT {col}, n / greatest(sum(n) OVER (), {TF_FLOOR}) AS tf_{col}
+        FROM (SELECT {col}, count(DISTINCT coalesce(dob_s, '')) AS n FROM {INPUT}
+              WHERE {col} IS NOT NULL GROUP BY {col})"""
     )
 
 

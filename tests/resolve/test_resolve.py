@@ -1,0 +1,62 @@
+"""End to end on a handmade store: linking, no chaining, stable ids, incremental, decisions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+
+from linewatch.resolve import decisions
+from linewatch.resolve.run import resolve
+from tests.resolve.helpers import PEOPLE, add_records, person_of
+
+
+def test_one_person_across_sources_and_no_chaining(store: duckdb.DuckDBPyConnection) -> None:
+    add_records(store, PEOPLE)
+    outcome = resolve(store)
+    kyle = person_of(store, "arrests:A1")
+    assert {person_of(store, r) for r in ("safeguarding:S1", "subscribers:SUB1")} == {kyle}
+    # the shared burner links the intelligence record to neither person wrongly
+    assert person_of(store, "arrests:A2") == person_of(store, "seizures:Z2") != kyle
+    # one common name, two dates of birth: two people
+    assert person_of(store, "arrests:A3") != person_of(store, "subscribers:SUB3")
+    assert outcome.mode == "full" and not outcome.trained
+
+
+def test_ids_stay_and_new_records_link_incrementally(store: duckdb.DuckDBPyConnection) -> None:
+    add_records(store, PEOPLE)
+    resolve(store)
+    before = dict(store.execute("SELECT record_id, person_id FROM person_clusters").fetchall())
+    add_records(
+        store, [("arrests:A9", "Kyle Brown", date(2001, 2, 3), "12 High St", "ME4 4XX", None)]
+    )
+    outcome = resolve(store)
+    after = dict(store.execute("SELECT record_id, person_id FROM person_clusters").fetchall())
+    assert outcome.mode == "incremental" and outcome.new_records == 1
+    assert {r: after[r] for r in before} == before
+    assert after["arrests:A9"] == before["arrests:A1"]
+
+
+def test_decisions_override_survive_reruns_and_undo(store: duckdb.DuckDBPyConnection) -> None:
+    add_records(store, PEOPLE)
+    resolve(store)
+    kyle = person_of(store, "arrests:A1")
+    split = decisions.split(store, kyle, ["safeguarding:S1"], "analyst1", "different Kyle")
+    assert person_of(store, "safeguarding:S1") != person_of(store, "arrests:A1") == kyle
+    resolve(store, full=True)
+    assert person_of(store, "safeguarding:S1") != person_of(store, "arrests:A1")
+    decisions.accept(store, "arrests:A3", "subscribers:SUB3", "analyst1", "same man, dob typo")
+    assert person_of(store, "arrests:A3") == person_of(store, "subscribers:SUB3")
+    decisions.undo(store, split, "analyst2", "checked: same Kyle")
+    assert person_of(store, "safeguarding:S1") == person_of(store, "arrests:A1")
+    kinds = [k for (k,) in store.execute("SELECT kind FROM er_decisions ORDER BY 1").fetchall()]
+    assert kinds == ["accept", "split", "undo"]
+    assert store.execute("SELECT count(*) FROM person_records").fetchall()[0][0] == len(PEOPLE)
+
+
+def test_reject_keeps_two_records_apart(store: duckdb.DuckDBPyConnection) -> None:
+    add_records(store, PEOPLE)
+    resolve(store)
+    decisions.reject(store, "arrests:A1", "subscribers:SUB1", "analyst1", "different men")
+    resolve(store)
+    assert person_of(store, "arrests:A1") != person_of(store, "subscribers:SUB1")
