@@ -79,7 +79,14 @@ def write_intelligence(w: World, out: Path, ledger: Ledger) -> None:
         items = _line_items(w, line, rng)
         n_wrong = int(rng.binomial(w.params.noise.intel_per_line, w.params.noise.intel_wrong))
         n_true = max(w.params.noise.intel_per_line - n_wrong, 0)
-        chosen = [items[i] for i in rng.permutation(len(items))[:n_true]]
+        # missing-from-home reports always exist: missing episodes are a key indicator [S24]
+        first = [
+            it
+            for it in items
+            if it.category == "victim" and it.subject is not None and "went missing" in it.text
+        ]
+        rest = [it for it in items if it not in first]
+        chosen = first + [rest[i] for i in rng.permutation(len(rest))[: n_true - len(first)]]
         chosen += [_wrong_item(w, line, rng) for _ in range(n_wrong)]
         order = rng.permutation(len(chosen))
         k = 0

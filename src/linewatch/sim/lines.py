@@ -81,7 +81,9 @@ def build_lines(
     for line in range(n):
         swaps = _swap_times(p, cal, int(active_from[line]), int(active_to[line]), rng)
         if ops[0][line] >= 0 and not ops[2][line]:
-            swaps.append((int(ops[1][line]), 3))
+            # the raid forces a swap; no other swap within a day of it
+            raid = int(ops[1][line])
+            swaps = [s for s in swaps if abs(s[0] - raid) > DAY] + [(raid, 3)]
         first_seg = len(acc.seg)
         _number_segments(
             p, line, sorted(swaps), int(active_from[line]), int(active_to[line]), acc, rng

@@ -14,6 +14,8 @@ from linewatch.sim.arrays import IntArr
 DRAMA_BASE = 7_700_900_000  # Ofcom drama range 07700 900000-900999
 # 07100-07599 and 07700-07999 are mobile ranges libphonenumber accepts (076 is pagers).
 _PREFIXES = np.concatenate([np.arange(7100, 7600), np.arange(7700, 8000)])
+# ... except these 5-digit blocks, which libphonenumber does not accept as mobiles.
+_INVALID = np.array([77002, 77004, 77005, 77006, 77009, 79113, 79114, 79115, 79116, 79119])
 
 # Operator styles: how each operator writes numbers and call/message types in its returns.
 # number form: 0 "07xxx xxxxxx", 1 "+447...", 2 "447...", 3 "00447...", 4 "07xxxxxxxxx"
@@ -35,7 +37,7 @@ def allocate(n: int, rng: np.random.Generator, exclude: IntArr) -> IntArr:
     while out.size < n:
         k = int((n - out.size) * 1.1) + 16
         draw = rng.choice(_PREFIXES, size=k) * 1_000_000 + rng.integers(0, 1_000_000, size=k)
-        draw = draw[(draw // 1000) != DRAMA_BASE // 1000]
+        draw = draw[((draw // 1000) != DRAMA_BASE // 1000) & ~np.isin(draw // 100_000, _INVALID)]
         merged = np.concatenate([out, draw])
         _, first = np.unique(merged, return_index=True)
         keep = np.sort(first)
@@ -91,21 +93,3 @@ def imeis(n: int, rng: np.random.Generator) -> IntArr:
     weights = 10 ** np.arange(14, 0, -1, dtype=np.int64)
     out: IntArr = (body * weights).sum(axis=1) + check
     return out
-
-
-def luhn_ok(imei: int) -> bool:
-    """True when a 15-digit IMEI's check digit is right.
-
-    >>> luhn_ok(490154203237518)
-    True
-    >>> luhn_ok(490154203237517)
-    False
-    """
-    digits = [int(c) for c in str(imei)]
-    total = 0
-    for i, d in enumerate(digits[:-1]):
-        if i % 2 == 1:
-            d *= 2
-            d = d // 10 + d % 10
-        total += d
-    return (10 - total % 10) % 10 == digits[-1]

@@ -83,12 +83,16 @@ def params_for(scale: str) -> ScenarioParams:
         ) from None
     if target < 1000:
         raise InputError("a record count scale must be at least 1000", field="--scale")
-    return scaled(PRESETS["small"] if target <= 2_000_000 else PRESETS["medium"], target)
+    base = "tiny" if target <= 100_000 else "small" if target <= 2_000_000 else "medium"
+    return scaled(PRESETS[base], target)
 
 
 def scaled(base: ScenarioParams, target: int) -> ScenarioParams:
-    """`base` with lines, background and obtained counts scaled to about `target` records."""
+    """`base` scaled to about `target` records: fewer days first, then lines and obtained counts."""
     f = target / expected_records(base)
+    if f < 1:
+        base = replace(base, days=max(7, round(base.days * f)))
+        f = target / expected_records(base)
     c = base.collection
 
     def k(v: int) -> int:
