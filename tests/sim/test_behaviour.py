@@ -6,7 +6,6 @@ from typing import Any
 
 import duckdb
 
-
 HUB = "'(BRIXTON|STOCKWELL|KENNINGTON|STREATHAM|SOUTH NORWOOD|THORNTON HEATH|CROYDON) .*'"
 MARKET = "'(CHATHAM|GILLINGHAM|ROCHESTER|STROOD|RAINHAM) .*'"
 
@@ -113,7 +112,8 @@ def test_runners_under_18_exist_and_are_potential_victims(truth: dict[str, Any])
 
 def test_hard_negatives_have_many_callers_but_no_flares(db: duckdb.DuckDBPyConnection) -> None:
     taxi = db.execute("""SELECT count(DISTINCT a), avg(CASE WHEN sms THEN 1 ELSE 0 END)
-        FROM rec JOIN num n ON n.number = rec.t AND n.kind = 'taxi' WHERE rec.b = rec.t""").fetchone()
+        FROM rec JOIN num n ON n.number = rec.t AND n.kind = 'taxi'
+        WHERE rec.b = rec.t""").fetchone()
     assert taxi is not None and taxi[0] >= 300 and taxi[1] < 0.1
     bulk = db.execute("""SELECT count(*), avg(CASE WHEN hour(ts) IN (9, 17) THEN 1 ELSE 0 END),
         count(DISTINCT b) FROM rec JOIN num n ON n.number = rec.t AND n.kind = 'bulk_sms'
