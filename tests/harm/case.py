@@ -1,4 +1,6 @@
-"""A small case written as input files and ingested by the real ingest: shared by harm and ops tests."""
+"""A small case written as input files, ingested by the real ingest: shared by harm and ops tests."""
+
+# ruff: noqa: E501
 
 from __future__ import annotations
 
