@@ -22,7 +22,7 @@ class InputError(LinewatchError):
         line: int | None = None,
         field: str | None = None,
     ) -> None:
-        self.file, self.line, self.field = file, line, field
+        self.file, self.line, self.field, self.detail = file, line, field, message
         where = ":".join(str(p) for p in (file, line) if p is not None)
         prefix = f"{where}: " if where else ""
         suffix = f" (field '{field}')" if field else ""

@@ -79,5 +79,7 @@ def _print(summary: RunSummary) -> None:
         style="bold",
     )
     out.print(table)
+    for path, why in summary.skipped:
+        out.print(f"skipped {path}: {why}")
     if t.quarantined:
         out.print(f"{t.quarantined:,} rows quarantined: see `linewatch quarantine`")

@@ -35,17 +35,26 @@ class Planned:
 
 def plan(
     paths: Sequence[Path], kind: str | None = None, profile: str | None = None
-) -> tuple[list[Planned], list[Path]]:
-    """Recognise every file's kind (or apply --kind / --profile); load order: cells first."""
+) -> tuple[list[Planned], list[tuple[str, str]]]:
+    """Recognise every file's kind (or apply --kind / --profile); load order: cells first.
+
+    A file found in a folder whose kind cannot be recognised is skipped and reported (path,
+    reason); a file named explicitly must be recognised.
+    """
     layout, delimiter = Layout(), None
     if profile is not None:
         layout, profile_kind, delimiter = profiles.load(profile)
         kind = kind or profile_kind
-    files, skipped = discover(paths)
-    planned = []
-    for path in files:
+    planned, skipped = [], []
+    for path, explicit in discover(paths):
         src = open_source(path, delimiter)
-        spec = kinds.get(kind) if kind else kinds.detect_kind(src.columns, str(path))
+        try:
+            spec = kinds.get(kind) if kind else kinds.detect_kind(src.columns, str(path))
+        except InputError as exc:
+            if explicit:
+                raise
+            skipped.append((str(path), exc.detail))
+            continue
         _require(spec, src, layout)
         planned.append(Planned(src, spec, layout))
     planned.sort(key=lambda p: (p.kind.order, str(p.source.path)))
@@ -81,9 +90,9 @@ def ingest(
     progress: Progress | None = None,
 ) -> RunSummary:
     """Ingest files and folders into the store; all of it is stored, or none of it."""
-    planned, _ = plan(paths, kind, profile)
+    planned, skipped = plan(paths, kind, profile)
     run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
-    summary = RunSummary(run_id)
+    summary = RunSummary(run_id, skipped=skipped)
     try:
         with transaction(con):
             con.execute(

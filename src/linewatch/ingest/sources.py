@@ -32,24 +32,25 @@ class SourceFile:
     delimiter: str = ","
 
 
-def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
-    """Data files under the given paths (recursively, sorted), and the files skipped."""
-    found: list[Path] = []
-    skipped: list[Path] = []
+def discover(paths: Sequence[Path]) -> list[tuple[Path, bool]]:
+    """CSV and Parquet files under the given paths (recursively, sorted), each with whether it
+    was named explicitly (True) or found in a folder (False). Hidden files and folders are skipped.
+    """
+    found: list[tuple[Path, bool]] = []
     for path in paths:
         if not path.exists():
             raise InputError("no such file or folder", file=str(path))
         if path.is_file():
             if path.suffix.lower() not in CSV_SUFFIXES | PARQUET_SUFFIXES:
                 raise InputError("not a CSV or Parquet file", file=str(path))
-            found.append(path)
+            found.append((path, True))
             continue
         for child in sorted(p for p in path.rglob("*") if p.is_file()):
             if any(part.startswith(".") for part in child.relative_to(path).parts):
                 continue
-            suffix = child.suffix.lower()
-            (found if suffix in CSV_SUFFIXES | PARQUET_SUFFIXES else skipped).append(child)
-    return found, skipped
+            if child.suffix.lower() in CSV_SUFFIXES | PARQUET_SUFFIXES:
+                found.append((child, False))
+    return found
 
 
 def open_source(path: Path, delimiter: str | None = None) -> SourceFile:

@@ -39,6 +39,7 @@ class RunSummary:
     total: Counts = field(default_factory=Counts)
     by_kind: dict[str, Counts] = field(default_factory=dict)
     files: list[tuple[str, str, Counts]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why) not loaded
 
     def add_file(self, path: str, kind: str, counts: Counts) -> None:
         """Record one file's counts."""
@@ -47,9 +48,10 @@ class RunSummary:
         self.total.add(counts)
 
     def as_dict(self) -> dict[str, object]:
-        """The `--json` shape: totals plus `by_kind`."""
+        """The `--json` shape: totals, `by_kind`, the run id and the files skipped."""
         return {
             **self.total.as_dict(),
             "by_kind": {k: c.as_dict() for k, c in sorted(self.by_kind.items())},
             "run_id": self.run_id,
+            "skipped": [{"file": path, "reason": why} for path, why in self.skipped],
         }
