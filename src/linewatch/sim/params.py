@@ -73,7 +73,9 @@ class ScenarioParams:
     number_swap_days: float = _f(30.0, "Mean days between a line's number swaps.")
     handset_swap_days: float = _f(45.0, "Mean days between a line's handset swaps.")
     keep_handset_on_swap: float = _f(0.35, "Chance a new deal number goes into the old handset.")
-    block_share: float = _f(0.4, "Share of number swaps forced by a block (replacement < 2 h).")
+    block_share: float = _f(
+        0.4, "Share of number swaps forced by a block (new number within an hour)."
+    )
     migrate: float = _f(0.85, "Share of customers who follow a line to its new number.")
     flare_every_days: float = _f(3.5, "Mean days between marketing flares of a line.")
     graft_in_market: float = _f(0.3, "Share of runner trips on which the deal phone goes along.")
