@@ -23,25 +23,30 @@ def _migrations() -> list[tuple[int, str, str]]:
 SCHEMA_VERSION = _migrations()[-1][0]
 
 
-def current_version(con: duckdb.DuckDBPyConnection) -> int:
-    """The store's schema version (0 for an empty store)."""
+def applied(con: duckdb.DuckDBPyConnection) -> set[int]:
+    """Numbers of the migrations already applied to the store."""
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_version "
         "(version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMPTZ)"
     )
-    row = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()
-    return int(row[0]) if row else 0
+    return {int(r[0]) for r in con.execute("SELECT version FROM schema_version").fetchall()}
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
-    """Apply every migration newer than the store, each in its own transaction."""
-    version = current_version(con)
-    if version > SCHEMA_VERSION:
+    """Apply, in order, every shipped migration the store has not had, each in one transaction.
+
+    Each stage owns a range of numbers, so a migration may be numbered below one already applied:
+    what counts is whether it was recorded, not the highest number.
+    """
+    done = applied(con)
+    unknown = done - {number for number, _, _ in _migrations()}
+    if unknown:
         raise StoreError(
-            f"store schema {version} is newer than this linewatch ({SCHEMA_VERSION}); upgrade"
+            f"store has migrations this linewatch does not know ({sorted(unknown)}); upgrade"
         )
+    version = max(done, default=0)
     for number, name, sql in _migrations():
-        if number <= version:
+        if number in done:
             continue
         con.execute("BEGIN TRANSACTION")
         try:

@@ -1,0 +1,57 @@
+"""The store's migrations: every shipped migration applied once, in order, recorded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from linewatch.errors import StoreError
+from linewatch.store import SCHEMA_VERSION, connect, migrate, open_store
+from linewatch.store.migrate import _migrations
+
+
+def test_new_store_gets_every_migration(tmp_path: Path) -> None:
+    con = open_store(tmp_path / "s.duckdb")
+    versions = [
+        r[0] for r in con.execute("SELECT version FROM schema_version ORDER BY 1").fetchall()
+    ]
+    assert versions == [n for n, _, _ in _migrations()]
+    assert versions[-1] == SCHEMA_VERSION
+
+
+def test_migrating_twice_changes_nothing(tmp_path: Path) -> None:
+    con = open_store(tmp_path / "s.duckdb")
+    before = con.execute("SELECT * FROM schema_version ORDER BY 1").fetchall()
+    migrate(con)
+    assert con.execute("SELECT * FROM schema_version ORDER BY 1").fetchall() == before
+
+
+def test_a_lower_numbered_migration_added_later_is_still_applied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import linewatch.store.migrate as m
+
+    early = [(1, "a", "CREATE TABLE a (x INT);"), (30, "c", "CREATE TABLE c (x INT);")]
+    monkeypatch.setattr(m, "_migrations", lambda: early)
+    con = connect(tmp_path / "s.duckdb")
+    m.migrate(con)
+    monkeypatch.setattr(
+        m, "_migrations", lambda: sorted([*early, (10, "b", "CREATE TABLE b (x INT);")])
+    )
+    m.migrate(con)
+    assert [
+        r[0] for r in con.execute("SELECT version FROM schema_version ORDER BY 1").fetchall()
+    ] == [
+        1,
+        10,
+        30,
+    ]
+    assert con.execute("SELECT count(*) FROM b").fetchone() == (0,)
+
+
+def test_store_from_a_newer_linewatch_is_refused(tmp_path: Path) -> None:
+    con = open_store(tmp_path / "s.duckdb")
+    con.execute("INSERT INTO schema_version VALUES (999, 'future', now())")
+    with pytest.raises(StoreError, match="does not know"):
+        migrate(con)
