@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,7 @@ def test_migrating_twice_changes_nothing(tmp_path: Path) -> None:
 def test_a_lower_numbered_migration_added_later_is_still_applied(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import linewatch.store.migrate as m
+    m = importlib.import_module("linewatch.store.migrate")
 
     early = [(1, "a", "CREATE TABLE a (x INT);"), (30, "c", "CREATE TABLE c (x INT);")]
     monkeypatch.setattr(m, "_migrations", lambda: early)
