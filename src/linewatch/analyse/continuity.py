@@ -23,7 +23,7 @@ def deal_contacts_sql(s: AnalysisSettings) -> str:
 
 def deal_pairs_sql(s: AnalysisSettings) -> str:
     """Pairs of deal numbers with their shared customers, runners, handsets and time overlap."""
-    return f"""
+    return """
     WITH size AS (
         SELECT number, count(*) FILTER (kind = 'customer') AS n_cust FROM a_deal_contacts
         GROUP BY number
@@ -88,7 +88,9 @@ def assign_lines(con: duckdb.DuckDBPyConnection, s: AnalysisSettings) -> list[li
     con.execute(f"CREATE OR REPLACE TEMP TABLE a_deal_contacts AS {deal_contacts_sql(s)}")
     con.execute(f"CREATE OR REPLACE TEMP TABLE a_deal_pairs AS {deal_pairs_sql(s)}")
     pairs = [(str(a), str(b)) for a, b in con.execute(joined_pairs_sql(s)).fetchall()]
-    numbers = [(str(n), t) for n, t in con.execute("SELECT number, first_ts FROM a_deal").fetchall()]
+    numbers = [
+        (str(n), t) for n, t in con.execute("SELECT number, first_ts FROM a_deal").fetchall()
+    ]
     lines = group_lines(numbers, pairs)
     rows = [(f"L{i + 1}", n, k) for i, g in enumerate(lines) for k, n in enumerate(g)]
     con.execute(

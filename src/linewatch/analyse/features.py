@@ -103,7 +103,8 @@ def footprint_sql(s: AnalysisSettings) -> str:
     """Per number: cells seen, radius of gyration (km), and the usual night-time cell."""
     return f"""
     WITH sides AS (
-        SELECT caller AS number, caller_cell AS cell, ts FROM comm_events WHERE caller_cell IS NOT NULL
+        SELECT caller AS number, caller_cell AS cell, ts FROM comm_events
+        WHERE caller_cell IS NOT NULL
         UNION ALL
         SELECT callee, callee_cell, ts FROM comm_events WHERE callee_cell IS NOT NULL
     ), pos AS (
@@ -128,7 +129,8 @@ def colocation_sql(s: AnalysisSettings) -> str:
     """Pairs of numbers in the same cell in the same time window; crowded windows are capped."""
     return f"""
     WITH sides AS (
-        SELECT caller AS number, caller_cell AS cell, ts FROM comm_events WHERE caller_cell IS NOT NULL
+        SELECT caller AS number, caller_cell AS cell, ts FROM comm_events
+        WHERE caller_cell IS NOT NULL
         UNION ALL
         SELECT callee, callee_cell, ts FROM comm_events WHERE callee_cell IS NOT NULL
     ), slots AS (
@@ -155,7 +157,8 @@ def relays_sql(s: AnalysisSettings) -> str:
     return f"""
     WITH strong AS (
         SELECT number FROM a_nodes
-        WHERE led >= {s.strong_min_customers} AND burst_recipients_contacting >= {s.strong_min_customers}
+        WHERE led >= {s.strong_min_customers}
+          AND burst_recipients_contacting >= {s.strong_min_customers}
     ), runners AS (
         SELECT DISTINCT p.contact AS number FROM a_pairs p JOIN strong USING (number)
         WHERE p.n_out >= {s.runner_min_relays} AND p.n_in * 5 <= p.n_out
@@ -173,9 +176,11 @@ def customer_base_sql(s: AnalysisSettings) -> str:
     return f"""
     WITH strong AS (
         SELECT number FROM a_nodes
-        WHERE led >= {s.strong_min_customers} AND burst_recipients_contacting >= {s.strong_min_customers}
+        WHERE led >= {s.strong_min_customers}
+          AND burst_recipients_contacting >= {s.strong_min_customers}
     ), base AS (
-        SELECT DISTINCT p.contact AS number FROM a_pairs p JOIN strong USING (number) WHERE p.led
+        SELECT DISTINCT p.contact AS number FROM a_pairs p JOIN strong USING (number)
+        WHERE p.led
     )
     SELECT p.number, count(*) AS base_contacts
     FROM a_pairs p JOIN base b ON b.number = p.contact

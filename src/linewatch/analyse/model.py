@@ -22,32 +22,62 @@ class Input:
 
 
 INPUTS: tuple[Input, ...] = (
-    Input("customers", "ln(1 + led)",
-          "format('{} customer-like contacts (call in on several days, seldom called back)', led)"),
-    Input("replies", "led_replied / greatest(led, 1)",
-          "format('texts back {}% of them', round(100 * led_replied / greatest(led, 1)))"),
-    Input("flares", "ln(1 + burst_recipients_contacting)",
-          "format('bulk bursts reached {} numbers that also contact it', "
-          "burst_recipients_contacting)"),
-    Input("flare_share", "burst_recipients_contacting / greatest(burst_recipients, 1)",
-          "format('{}% of burst recipients contact it back', "
-          "round(100 * burst_recipients_contacting / greatest(burst_recipients, 1)))"),
-    Input("reciprocity", "mutual / greatest(contacts, 1)",
-          "format('{}% of contacts are two-way', round(100 * mutual / greatest(contacts, 1)))"),
-    Input("out_in", "ln((out_ev + 1) / (in_ev + 1))",
-          "format('{} events out, {} in', out_ev, in_ev)"),
-    Input("night", "night_share",
-          "format('{}% of activity between midnight and 6am', round(100 * night_share))"),
-    Input("short_life", "1 - active_days / greatest(span_days, 1)",
-          "format('active on {} of {} days (a number kept only for a while)', active_days, "
-          "span_days)"),
-    Input("relays", "ln(1 + relay_rate)",
-          "format('relays about {} messages a day to a runner', round(relay_rate))"),
-    Input("shared_base", "coalesce(base_contacts, 0) / greatest(in_deg, 1)",
-          "format('{} of its {} callers are customers of a known deal line', base_contacts, "
-          "in_deg)"),
-    Input("handset_peers", "least(handset_peers, 3)",
-          "format('its handset also held {} other numbers', handset_peers)"),
+    Input(
+        "customers",
+        "ln(1 + led)",
+        "format('{} customer-like contacts (call in on several days, seldom called back)', led)",
+    ),
+    Input(
+        "replies",
+        "led_replied / greatest(led, 1)",
+        "format('texts back {}% of them', round(100 * led_replied / greatest(led, 1)))",
+    ),
+    Input(
+        "flares",
+        "ln(1 + burst_recipients_contacting)",
+        "format('bulk bursts reached {} numbers that also contact it', "
+        "burst_recipients_contacting)",
+    ),
+    Input(
+        "flare_share",
+        "burst_recipients_contacting / greatest(burst_recipients, 1)",
+        "format('{}% of burst recipients contact it back', "
+        "round(100 * burst_recipients_contacting / greatest(burst_recipients, 1)))",
+    ),
+    Input(
+        "reciprocity",
+        "mutual / greatest(contacts, 1)",
+        "format('{}% of contacts are two-way', round(100 * mutual / greatest(contacts, 1)))",
+    ),
+    Input(
+        "out_in", "ln((out_ev + 1) / (in_ev + 1))", "format('{} events out, {} in', out_ev, in_ev)"
+    ),
+    Input(
+        "night",
+        "night_share",
+        "format('{}% of activity between midnight and 6am', round(100 * night_share))",
+    ),
+    Input(
+        "short_life",
+        "1 - active_days / greatest(span_days, 1)",
+        "format('active on {} of {} days (a number kept only for a while)', active_days, "
+        "span_days)",
+    ),
+    Input(
+        "relays",
+        "ln(1 + relay_rate)",
+        "format('relays about {} messages a day to a runner', round(relay_rate))",
+    ),
+    Input(
+        "shared_base",
+        "coalesce(base_contacts, 0) / greatest(in_deg, 1)",
+        "format('{} of its {} callers are customers of a known deal line', base_contacts, in_deg)",
+    ),
+    Input(
+        "handset_peers",
+        "least(handset_peers, 3)",
+        "format('its handset also held {} other numbers', handset_peers)",
+    ),
 )
 
 # Fitted weights (see module docstring); the bias comes first.

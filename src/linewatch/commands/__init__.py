@@ -11,6 +11,7 @@ MODULES = [
     "store",
     "simulate",
     "ingest",
+    "analyse",
     "releases",
     "resolve",
     "harm",

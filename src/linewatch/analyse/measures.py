@@ -1,0 +1,59 @@
+"""Network measures of the store's contact graph, as an Arrow table for network_measures."""
+
+from __future__ import annotations
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+
+from linewatch.analyse import network
+from linewatch.analyse.settings import AnalysisSettings
+
+
+def undirected_edges_sql() -> str:
+    """Unique undirected contact pairs with their total events, as dense node ids."""
+    return """
+    WITH ids AS (SELECT number, (row_number() OVER (ORDER BY number) - 1)::BIGINT AS id
+                 FROM a_nodes),
+    pairs AS (SELECT least(a, b) AS x, greatest(a, b) AS y, sum(n)::DOUBLE AS w
+              FROM a_edges GROUP BY least(a, b), greatest(a, b))
+    SELECT i.id AS a, j.id AS b, p.w FROM pairs p
+    JOIN ids i ON i.number = p.x JOIN ids j ON j.number = p.y
+    """
+
+
+def brokers_sql() -> str:
+    """Numbers whose contacts include the crew (deal, runner, controller) of two or more lines."""
+    return """
+    WITH nb AS (SELECT a AS number, b AS other FROM a_edges UNION SELECT b, a FROM a_edges)
+    SELECT nb.number FROM nb JOIN a_roles r ON r.number = nb.other
+    WHERE r.role IN ('deal_line', 'runner', 'controller')
+    GROUP BY nb.number HAVING count(DISTINCT r.line_id) >= 2
+    """
+
+
+def measures_table(con: duckdb.DuckDBPyConnection, s: AnalysisSettings) -> tuple[pa.Table, float]:
+    """(number, degree, betweenness, pagerank, community, is_broker) and betweenness's error."""
+    numbers = [
+        str(r[0]) for r in con.execute("SELECT number FROM a_nodes ORDER BY number").fetchall()
+    ]
+    e = con.sql(undirected_edges_sql()).to_arrow_table()
+    g = network.build_graph(
+        e["a"].to_numpy().astype(np.int64),
+        e["b"].to_numpy().astype(np.int64),
+        e["w"].to_numpy().astype(np.float64),
+        len(numbers),
+    )
+    bc = network.betweenness(g, s.exact_betweenness_max_nodes, s.betweenness_epsilon)
+    brokers = {str(r[0]) for r in con.execute(brokers_sql()).fetchall()}
+    table = pa.table(
+        {
+            "number": pa.array(numbers, pa.string()),
+            "degree": pa.array(network.degrees(g), pa.int64()),
+            "betweenness": pa.array(bc.values, pa.float64()),
+            "pagerank": pa.array(network.pagerank(g), pa.float64()),
+            "community": pa.array(network.communities(g), pa.int64()),
+            "is_broker": pa.array([n in brokers for n in numbers], pa.bool_()),
+        }
+    )
+    return table, bc.epsilon

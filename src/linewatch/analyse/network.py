@@ -1,0 +1,68 @@
+"""Network measures with NetworKit: plain functions of a graph returning plain data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkit as nk
+import numpy as np
+import numpy.typing as npt
+
+FloatArr = npt.NDArray[np.float64]
+IntArr = npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True)
+class Betweenness:
+    """Normalised betweenness per node, and the additive error bound (0 when exact)."""
+
+    values: FloatArr
+    epsilon: float
+
+
+def build_graph(a: IntArr, b: IntArr, weight: FloatArr, n: int) -> nk.Graph:
+    """Undirected weighted graph on n nodes from unique (a, b) pairs with a != b."""
+    return nk.GraphFromCoo((weight, (a, b)), n=n, weighted=True, directed=False)
+
+
+def degrees(g: nk.Graph) -> IntArr:
+    """Number of distinct contacts of each node."""
+    algo = nk.centrality.DegreeCentrality(g)
+    algo.run()
+    return np.array(algo.scores(), dtype=np.int64)
+
+
+def components(g: nk.Graph) -> IntArr:
+    """Connected component id of each node."""
+    cc = nk.components.ConnectedComponents(g)
+    cc.run()
+    return np.array(cc.getPartition().getVector(), dtype=np.int64)
+
+
+def betweenness(g: nk.Graph, exact_max_nodes: int, epsilon: float) -> Betweenness:
+    """Normalised (unweighted) betweenness: exact for small graphs, else sampled within epsilon."""
+    u = nk.graphtools.toUnweighted(g)
+    if u.numberOfNodes() <= exact_max_nodes:
+        algo = nk.centrality.Betweenness(u, normalized=True)
+        algo.run()
+        return Betweenness(np.array(algo.scores(), dtype=np.float64), 0.0)
+    approx = nk.centrality.ApproxBetweenness(u, epsilon=epsilon, delta=0.1)
+    approx.run()
+    return Betweenness(np.array(approx.scores(), dtype=np.float64), epsilon)
+
+
+def pagerank(g: nk.Graph) -> FloatArr:
+    """PageRank (damping 0.85, weighted), summing to 1."""
+    algo = nk.centrality.PageRank(g, damp=0.85, tol=1e-8)
+    algo.norm = nk.centrality.Norm.L1_NORM
+    algo.run()
+    return np.array(algo.scores(), dtype=np.float64)
+
+
+def communities(g: nk.Graph, seed: int = 1) -> IntArr:
+    """Community of each node (ParallelLeiden on the weighted graph)."""
+    nk.engineering.setSeed(seed, True)
+    algo = nk.community.ParallelLeiden(g)
+    algo.run()
+    partition = algo.getPartition()  # getPartition moves the result out: call it once
+    return np.array(partition.getVector(), dtype=np.int64)
