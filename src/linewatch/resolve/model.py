@@ -12,7 +12,7 @@ from typing import Any
 
 UNIQUE_ID = "record_id"
 # A pair at or above this probability is a link the clustering may use.
-LINK_PROBABILITY = 0.95
+LINK_PROBABILITY = 0.8
 # Pairs below this probability are not stored (never shown, never linked).
 STORE_PROBABILITY = 0.05
 PRIOR_MATCH_PROBABILITY = 0.0005
@@ -45,14 +45,21 @@ NAME = (
     Level(f"{_jw('given_key', 0.88)} AND {_jw('surname', 0.9)}", "similar name", 0.08, 0.001),
     Level("surname_l = surname_r AND given1_l = given1_r", "same surname and initial", 0.04, 0.004),
     Level(
+        "(surname_l IS NULL AND given_l IN (given_r, surname_r)) "
+        "OR (surname_r IS NULL AND given_r IN (given_l, surname_l))",
+        "single name written agrees",
+        0.04,
+        0.003,
+    ),
+    Level(
         "(given_l IS NULL OR given_r IS NULL OR surname_l IS NULL OR surname_r IS NULL) "
         "AND initials_l = initials_r",
         "initials agree (partial name)",
         0.04,
         0.01,
     ),
-    Level("surname_l = surname_r", "same surname only", 0.03, 0.01, "surname"),
-    Level("given_key_l = given_key_r", "same given name only", 0.03, 0.02),
+    Level("surname_l = surname_r", "same surname only", 0.02, 0.01, "surname"),
+    Level("given_key_l = given_key_r", "same given name only", 0.02, 0.02),
 )
 NAME_NULL = "(given1_l IS NULL OR given1_r IS NULL)"
 
@@ -96,6 +103,8 @@ BLOCKING = (
     "l.number = r.number",
     "l.postcode = r.postcode AND l.given1 = r.given1",
     "l.surname = r.surname AND year(l.dob) = year(r.dob)",
+    "l.dob = r.dob AND l.postcode = r.postcode",
+    "l.postcode = r.postcode AND l.house_no = r.house_no",
 )
 # EM sessions: each fixes some fields by blocking on them and estimates the rest.
 TRAINING_BLOCKS = (
