@@ -56,7 +56,7 @@ def pairs_sql(s: AnalysisSettings) -> str:
 
 
 def nodes_sql() -> str:
-    """Per number: volumes, distinct contacts, reciprocity, customer-like contacts, replies, flares."""
+    """Per number: volumes, contacts, reciprocity, customer-like contacts, replies, flares."""
     return """
     SELECT p.number,
            sum(p.n_in) AS in_ev, sum(p.n_out) AS out_ev,

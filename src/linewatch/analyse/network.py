@@ -33,10 +33,10 @@ def degrees(g: nk.Graph) -> IntArr:
 
 
 def components(g: nk.Graph) -> IntArr:
-    """Connected component id of each node."""
+    """Connected component id of each node (-1 for a removed node id)."""
     cc = nk.components.ConnectedComponents(g)
     cc.run()
-    return np.array(cc.getPartition().getVector(), dtype=np.int64)
+    return np.array(cc.getPartition().getVector(), dtype=np.uint64).astype(np.int64)
 
 
 def betweenness(g: nk.Graph, exact_max_nodes: int, epsilon: float) -> Betweenness:
@@ -52,8 +52,8 @@ def betweenness(g: nk.Graph, exact_max_nodes: int, epsilon: float) -> Betweennes
 
 
 def pagerank(g: nk.Graph) -> FloatArr:
-    """PageRank (damping 0.85, weighted), summing to 1."""
-    algo = nk.centrality.PageRank(g, damp=0.85, tol=1e-8)
+    """PageRank (damping 0.85, weighted); every number in the records has a contact."""
+    algo = nk.centrality.PageRank(g, damp=0.85, tol=1e-10)
     algo.norm = nk.centrality.Norm.L1_NORM
     algo.run()
     return np.array(algo.scores(), dtype=np.float64)
