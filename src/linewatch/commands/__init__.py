@@ -16,6 +16,7 @@ MODULES = [
     "resolve",
     "harm",
     "operation",
+    "plan",
 ]
 
 
