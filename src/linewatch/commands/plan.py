@@ -29,7 +29,7 @@ def plan_graph(
     from linewatch.cli import emit_json, out
     from linewatch.plan.graph import read_edges_csv, read_ids
     from linewatch.plan.planner import plan
-    from linewatch.plan.problem import OBJECTIVES, Problem
+    from linewatch.plan.problem import OBJECTIVES, Objective, Problem
     from linewatch.plan.report import reasons, to_json
 
     if objective not in OBJECTIVES:
@@ -40,7 +40,8 @@ def plan_graph(
     unknown = [name for name in excluded if name not in index]
     if unknown:
         raise InputError(f"unknown node id {unknown[0]!r}", file=str(exclude), field="id")
-    problem = Problem(k, objective, exclude=frozenset(index[name] for name in excluded))  # type: ignore[arg-type]
+    chosen: Objective = "lcc" if objective == "lcc" else "pairwise"
+    problem = Problem(k, chosen, exclude=frozenset(index[name] for name in excluded))
     found = plan(graph, problem, time_limit)
     if as_json:
         emit_json(to_json(graph, found))
@@ -54,11 +55,14 @@ def _table(graph, found, why, doc) -> Table:  # type: ignore[no-untyped-def]
     """Rich table: each removed node, the objective if spared, its component's split."""
     bound = "none" if doc["bound"] is None else doc["bound"]
     status = "optimal" if found.optimal else f"bound {bound}"
-    table = Table(title=f"Remove {len(found.removed)} of {graph.n}: {found.objective} "
-                  f"{doc['value']} ({status}, {found.method}, {found.seconds:.1f} s)")
+    table = Table(
+        title=f"Remove {len(found.removed)} of {graph.n}: {found.objective} "
+        f"{doc['value']} ({status}, {found.method}, {found.seconds:.1f} s)"
+    )
     for name in ("node", f"{found.objective} if spared", "component before", "pieces after"):
         table.add_column(name)
     for r in why:
-        pieces = ", ".join(map(str, r.pieces_after[:6])) + (" ..." if len(r.pieces_after) > 6 else "")
+        more = " ..." if len(r.pieces_after) > 6 else ""
+        pieces = ", ".join(map(str, r.pieces_after[:6])) + more
         table.add_row(r.node, f"{r.value_if_spared:g}", str(r.component_before), pieces or "-")
     return table

@@ -1,4 +1,4 @@
-"""Node scores for single-metric strategies: betweenness (NetworKit), degree, collective influence."""
+"""Node scores for single-metric strategies: betweenness, degree, collective influence."""
 
 from __future__ import annotations
 
@@ -74,9 +74,9 @@ def _ci(indptr, indices, removed, deg, radius):  # type: ignore[no-untyped-def]
     return out
 
 
-def collective_influence(graph: Graph, removed: NDArray[np.bool_], radius: int = 2) -> NDArray[
-    np.float64
-]:
+def collective_influence(
+    graph: Graph, removed: NDArray[np.bool_], radius: int = 2
+) -> NDArray[np.float64]:
     """Collective influence (Morone & Makse 2015, Nature 524:65) in the residual graph."""
     deg = degree(graph, removed)
     return np.asarray(_ci(graph.indptr, graph.indices, removed, deg, radius), dtype=np.float64)

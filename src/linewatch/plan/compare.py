@@ -20,8 +20,14 @@ class Comparison:
     outcomes: tuple[Outcome, ...]
 
 
-def compare_strategies(graph: Graph, problem: Problem, *, time_limit: float = 60.0,
-                       recovery: Recovery | None = Recovery(), seed: int = 0) -> Comparison:
+def compare_strategies(
+    graph: Graph,
+    problem: Problem,
+    *,
+    time_limit: float = 60.0,
+    recovery: Recovery | None = Recovery(),
+    seed: int = 0,
+) -> Comparison:
     """Run every strategy and the planner (seeded with the strategies' plans) on one problem.
 
     The planner starts from the strategies' removal sets, so it never ends worse than the best
@@ -32,8 +38,12 @@ def compare_strategies(graph: Graph, problem: Problem, *, time_limit: float = 60
     found = plan(graph, problem, time_limit, seed=seed, starts=list(picks.values()))
     picks = {"planner": found.removed, **picks}
     outcomes = tuple(
-        Outcome(name, removed, score(graph, removed, w),
-                after_recovery(graph, removed, recovery) if recovery else None)
+        Outcome(
+            name,
+            removed,
+            score(graph, removed, w),
+            after_recovery(graph, removed, recovery) if recovery else None,
+        )
         for name, removed in picks.items()
     )
     return Comparison(found, outcomes)

@@ -62,7 +62,7 @@ def add_paths(
     if strong:
         for i in np.flatnonzero(found >= limit):
             model.add_path(int(pairs[i]), model.pairs[pairs[i]])
-    return npaths
+    return int(npaths)
 
 
 def _residual(graph: Graph, removed: NDArray[np.bool_]) -> Graph:
@@ -99,14 +99,14 @@ def solve(
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             break
         proven = status == cp_model.OPTIMAL
-        bound = max(bound, solver.BestObjectiveBound())
+        bound = max(bound, solver.best_objective_bound)
         removed, connected = model.read(solver)
         value = _value(graph, problem, np.flatnonzero(removed).tolist())
         if value < best_value:
             best, best_value = np.flatnonzero(removed).tolist(), value
         violated = _violated(model, graph, removed, connected)
         if violated.size == 0 and proven:
-            bound = max(bound, solver.ObjectiveValue())
+            bound = max(bound, solver.objective_value)
             break
         cuts += add_paths(model, _residual(graph, removed), violated, 2, False)
         if not proven:

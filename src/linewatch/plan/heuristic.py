@@ -1,4 +1,4 @@
-"""Anytime heuristic for the critical node problem: greedy cut-vertex start, then CBNS-style search."""
+"""Anytime heuristic for the critical node problem: greedy cut-vertex starts, memetic search."""
 
 from __future__ import annotations
 
@@ -60,36 +60,6 @@ class _State:
             indptr, indices, self.removed, w, label, mark, self.sc[0], cw, cq, queue
         )
         return np.array([pairwise, search_kernels.largest(self.removed, label, cw)])
-
-
-def _greedy(
-    state: _State, k: int, fixed: Sequence[int], lcc_mode: bool, forbidden: NDArray[np.bool_]
-) -> list[int]:
-    """Greedy start: the fixed nodes, then the best cut vertex over all components, k times."""
-    n = len(state.removed)
-    state.load(fixed)
-    sol = np.zeros(n + 1, dtype=np.int64)
-    sol[: len(fixed)] = fixed
-    nsol = search_kernels.greedy_fill(
-        k,
-        sol,
-        len(fixed),
-        lcc_mode,
-        forbidden,
-        state.g,
-        state.st,
-        np.ones(n, np.bool_),
-        np.full(n, -1, np.int64),
-        np.zeros(n),
-    )
-    return [int(v) for v in sol[:nsol]]
-
-
-def _better(a: NDArray[np.float64], b: NDArray[np.float64], lcc_mode: bool) -> bool:
-    """Whether scores a = [pairwise, lcc] beat b under the objective."""
-    ka = (a[1], a[0]) if lcc_mode else (a[0],)
-    kb = (b[1], b[0]) if lcc_mode else (b[0],)
-    return ka < kb
 
 
 @dataclass
@@ -217,7 +187,7 @@ def solve(
         i, j = rng.choice(len(pool), size=2, replace=False)
         child = run.fill([*pinned, *_crossover(pool[i][1], pool[j][1], rng)])
         _offer(pool, run, child, pool_size)
-    key, best = pool[0]
+    best = pool[0][1]
     score = run.state.load(best)
     return Found(tuple(sorted(best)), float(score[0]), float(score[1]), run.steps)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -40,28 +41,28 @@ class Model:
         if key in self.seen:
             return
         self.seen.add(key)
-        self.cp.AddBoolOr([self.u[pair], *(self.x[v] for v in lits)])
+        self.cp.add_bool_or([self.u[pair], *(self.x[v] for v in lits)])
 
-    def solve(self, seconds: float, hint: Sequence[int]) -> tuple[int, cp_model.CpSolver]:
+    def solve(self, seconds: float, hint: Sequence[int]) -> tuple[Any, cp_model.CpSolver]:
         """Solve the master within seconds, hinting the given removal set."""
-        self.cp.ClearHints()
+        self.cp.clear_hints()  # type: ignore[no-untyped-call]
         chosen = set(hint)
         for v, lit in self.x.items():
-            self.cp.AddHint(lit, v in chosen)
+            self.cp.add_hint(lit, v in chosen)
         solver = cp_model.CpSolver()
         solver.parameters.max_time_in_seconds = max(0.01, seconds)
         solver.parameters.num_workers = WORKERS
         solver.parameters.random_seed = 1
         solver.parameters.linearization_level = 2
         solver.parameters.subsolvers.extend(SUBSOLVERS)
-        return solver.Solve(self.cp), solver
+        return solver.solve(self.cp), solver
 
     def read(self, solver: cp_model.CpSolver) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
         """Removed-node mask and the master's connected flag for every pair."""
         removed = np.zeros(self.cuttable.shape[0], dtype=np.bool_)
         for v, lit in self.x.items():
-            removed[v] = solver.BooleanValue(lit)
-        connected = np.array([solver.BooleanValue(lit) for lit in self.u], dtype=np.bool_)
+            removed[v] = solver.boolean_value(lit)
+        connected = np.array([solver.boolean_value(lit) for lit in self.u], dtype=np.bool_)
         return removed, connected
 
 
@@ -89,22 +90,22 @@ def _removal_vars(
     """Node literals tied to target literals, under the cost budget."""
     targets = problem.unit_targets(graph.n)
     ok = removable(problem, targets)
-    y = {t: cp.NewBoolVar(f"y{t}") for t in ok}
+    y = {t: cp.new_bool_var(f"y{t}") for t in ok}
     covering: dict[int, list[cp_model.IntVar]] = {}
     for t in ok:
         for v in targets[t].members:
             covering.setdefault(v, []).append(y[t])
     x: dict[int, cp_model.IntVar] = {}
     for v, ys in covering.items():
-        x[v] = ys[0] if len(ys) == 1 and problem.targets is None else cp.NewBoolVar(f"x{v}")
+        x[v] = ys[0] if len(ys) == 1 and problem.targets is None else cp.new_bool_var(f"x{v}")
         if x[v] is not ys[0] or len(ys) > 1:
             for lit in ys:
-                cp.AddImplication(lit, x[v])
-            cp.AddBoolOr([x[v].Not(), *ys])
+                cp.add_implication(lit, x[v])
+            cp.add_bool_or([x[v].negated(), *ys])
     costs, scale = _scaled([targets[t].cost for t in ok])
-    cp.Add(sum(c * y[t] for c, t in zip(costs, ok, strict=True)) <= int(problem.budget * scale))
+    cp.add(sum(c * y[t] for c, t in zip(costs, ok, strict=True)) <= int(problem.budget * scale))
     for v in problem.include:
-        cp.Add(x[v] == 1)
+        cp.add(x[v] == 1)
     return x
 
 
@@ -118,12 +119,12 @@ def build_model(graph: Graph, problem: Problem) -> Model:
         forbidden, fixed = masks(problem, graph.n)
         red = reduce(graph, forbidden, fixed, w)
         for v in red.keep:
-            cp.Add(x[v] == 0)
+            cp.add(x[v] == 0)
         for v, u in red.implies:
-            cp.AddImplication(x[v], x[u])
+            cp.add_implication(x[v], x[u])
     pairs = _same_component_pairs(graph)
-    u = [cp.NewBoolVar(f"u{i}") for i in range(pairs.shape[0])]
-    model = Model(cp, x, u, pairs, cuttable, _path_limit(problem))
+    flags = [cp.new_bool_var(f"u{i}") for i in range(pairs.shape[0])]
+    model = Model(cp, x, flags, pairs, cuttable, _path_limit(problem))
     _set_objective(model, graph, problem, w)
     return model
 
@@ -142,15 +143,15 @@ def _set_objective(model: Model, graph: Graph, problem: Problem, w: NDArray[np.f
     i, j = model.pairs[:, 0], model.pairs[:, 1]
     if problem.objective == "pairwise":
         coef = [ws[a] * ws[b] for a, b in zip(i.tolist(), j.tolist(), strict=True)]
-        model.cp.Minimize(sum(c * lit for c, lit in zip(coef, model.u, strict=True)))
+        model.cp.minimize(sum(c * lit for c, lit in zip(coef, model.u, strict=True)))
         return
-    top = model.cp.NewIntVar(0, sum(ws), "lcc")
+    top = model.cp.new_int_var(0, sum(ws), "lcc")
     reach: list[list[cp_model.LinearExprT]] = [[] for _ in range(graph.n)]
     for p, (a, b) in enumerate(zip(i.tolist(), j.tolist(), strict=True)):
         reach[a].append(ws[b] * model.u[p])
         reach[b].append(ws[a] * model.u[p])
     for v in range(graph.n):
-        ct = model.cp.Add(ws[v] + sum(reach[v]) <= top)
+        ct = model.cp.add(ws[v] + sum(reach[v]) <= top)
         if v in model.x:
-            ct.OnlyEnforceIf(model.x[v].Not())
-    model.cp.Minimize(top)
+            ct.only_enforce_if(model.x[v].negated())
+    model.cp.minimize(top)

@@ -1,4 +1,4 @@
-"""Path kernels for the path-based model: vertex-disjoint paths and BFS paths in the residual graph."""
+"""Path kernel for the path-based model: greedy vertex-disjoint paths between node pairs."""
 
 from __future__ import annotations
 

@@ -38,8 +38,14 @@ def _pair_count(graph: Graph) -> int:
     return int(sum(s * (s - 1) // 2 for s in score(graph, ()).sizes))
 
 
-def plan(graph: Graph, problem: Problem, time_limit: float = 60.0, *, seed: int = 0,
-         starts: Sequence[Sequence[int]] = ()) -> Plan:
+def plan(
+    graph: Graph,
+    problem: Problem,
+    time_limit: float = 60.0,
+    *,
+    seed: int = 0,
+    starts: Sequence[Sequence[int]] = (),
+) -> Plan:
     """Plan removals within time_limit seconds: exact when small enough, else memetic search."""
     began = time.perf_counter()
     errors = validate(problem, graph.n)
@@ -72,5 +78,14 @@ def plan(graph: Graph, problem: Problem, time_limit: float = 60.0, *, seed: int 
     seconds = time.perf_counter() - began
     if seconds > time_limit * 1.05 + 1:
         notes.append(f"time limit exceeded: {seconds:.1f} s")
-    return Plan(problem.budget, problem.objective, tuple(incumbent), value, bound, optimal,
-                seconds, method, tuple(notes))
+    return Plan(
+        problem.budget,
+        problem.objective,
+        tuple(incumbent),
+        value,
+        bound,
+        optimal,
+        seconds,
+        method,
+        tuple(notes),
+    )

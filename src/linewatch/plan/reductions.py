@@ -30,7 +30,7 @@ def reduce(
     fixed: NDArray[np.bool_],
     weights: NDArray[np.float64],
 ) -> Reductions:
-    """Leaves to keep and dominance implications valid for plain (single node, unit cost) targets."""
+    """Leaves to keep and dominance implications, valid for plain single-node targets."""
     deg = graph.degrees()
     keep = [v for v in range(graph.n) if _useless_leaf(graph, v, deg, forbidden, fixed, weights)]
     adj = np.zeros((graph.n, graph.n), dtype=np.bool_)

@@ -50,8 +50,8 @@ def reasons(graph: Graph, found: Plan, problem: Problem) -> list[Reason]:
         spared = [u for u in found.removed if u != v]
         value = score(graph, spared, w).value(problem.objective)
         home = before == before[v]
-        pieces = np.bincount(after[home & (after >= 0)]) if (home & (after >= 0)).any() else []
-        sizes = tuple(sorted((int(s) for s in np.asarray(pieces) if s > 0), reverse=True))
+        pieces = np.bincount(after[home & (after >= 0)], minlength=1)
+        sizes = tuple(sorted((int(s) for s in pieces if s > 0), reverse=True))
         out.append(Reason(graph.ids[v], value, int(home.sum()), sizes))
     return out
 

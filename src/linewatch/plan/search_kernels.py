@@ -36,7 +36,7 @@ def largest(removed, label, cw):  # type: ignore[no-untyped-def]
 def _pick_cut(root, lcc_mode, forbidden, tabu, step, p_rand, g, st):  # type: ignore[no-untyped-def]
     """Best eligible node to remove from root's component (or a random one), or -1."""
     indptr, indices, w = g
-    removed, label, mark, cw, cq, queue, iw, fw, op, om, sc = st
+    removed, mark, iw, fw, op, om, sc = st[0], st[2], st[6], st[7], st[8], st[9], st[10]
     sc[0] += 1
     count = cut_scores(root, indptr, indices, removed, w, mark, sc[0], iw, fw, op, om)
     order = iw[:, 4]
@@ -62,7 +62,7 @@ def _pick_cut(root, lcc_mode, forbidden, tabu, step, p_rand, g, st):  # type: ig
 def _pick_return(sol, nsol, skip, lcc_mode, fixed, tabu, step, g, st):  # type: ignore[no-untyped-def]
     """Position in sol of the removed node whose return costs least, or -1."""
     indptr, indices, w = g
-    removed, label, mark, cw, cq, queue, iw, fw, op, om, sc = st
+    removed, label, mark, cw, cq, sc = st[0], st[1], st[2], st[3], st[4], st[10]
     best, best_a, best_b, ties = -1, np.inf, np.inf, 0
     for i in range(nsol):
         u = sol[i]
@@ -105,7 +105,8 @@ def _large_component(removed, label, cw, tries):  # type: ignore[no-untyped-def]
 def greedy_fill(k, sol, nsol, lcc_mode, forbidden, g, st, stale, cache_v, cache_key):  # type: ignore[no-untyped-def]
     """Remove nodes one at a time (best cut over all components) until nsol reaches k."""
     indptr, indices, w = g
-    removed, label, mark, cw, cq, queue, iw, fw, op, om, sc = st
+    removed, label, mark, cw, cq, queue = st[0], st[1], st[2], st[3], st[4], st[5]
+    op, om, sc = st[8], st[9], st[10]
     n = removed.shape[0]
     no_tabu = np.zeros(n, np.int64)
     while nsol < k:
@@ -151,7 +152,7 @@ def _better(val, best, lcc_mode):  # type: ignore[no-untyped-def]
 def _swap(sol, nsol, r, lcc_mode, forbidden, fixed, tabus, tenure, p_rand, g, st, val):  # type: ignore[no-untyped-def]
     """One exchange: cut r nodes from large components, then return the r cheapest removed nodes."""
     indptr, indices, w = g
-    removed, label, mark, cw, cq, queue, iw, fw, op, om, sc = st
+    removed, label, mark, cw, cq, queue, sc = st[0], st[1], st[2], st[3], st[4], st[5], st[10]
     tabu_rm, tabu_add = tabus
     step = sc[1]
     count = nsol
@@ -196,7 +197,7 @@ def _random_member(sol, nsol, fixed):  # type: ignore[no-untyped-def]
 def _restore(best_sol, sol, nsol, g, st, val):  # type: ignore[no-untyped-def]
     """Reset the current solution to the best one and relabel every component."""
     indptr, indices, w = g
-    removed, label, mark, cw, cq, queue, iw, fw, op, om, sc = st
+    removed, label, mark, cw, cq, queue, sc = st[0], st[1], st[2], st[3], st[4], st[5], st[10]
     removed[:] = False
     for i in range(nsol):
         sol[i] = best_sol[i]
@@ -206,7 +207,7 @@ def _restore(best_sol, sol, nsol, g, st, val):  # type: ignore[no-untyped-def]
 
 
 @njit(cache=True)
-def search(
+def search(  # type: ignore[no-untyped-def]
     iters,
     sol,
     nsol,
@@ -218,15 +219,16 @@ def search(
     g,
     st,
     val,
-    best,  # type: ignore[no-untyped-def]
+    best,
     best_sol,
 ):
     """Run `iters` exchange steps from the current solution; returns whether best improved.
 
-    params = [tenure, p_rand, perturb_strength, max_exchange]; after sc[3] steps without improvement the
-    search restarts from the best solution with perturb_strength random exchanges.
+    params = [tenure, p_rand, perturb_strength, max_exchange]; after sc[3] idle steps the
+    search restarts from the best solution with perturb_strength random exchanges (or stops
+    when perturb_strength is 0).
     """
-    removed, label, mark, cw, cq, queue, iw, fw, op, om, sc = st
+    removed, label, cw, sc = st[0], st[1], st[3], st[10]
     tenure, p_rand, strength, rmax = int(params[0]), params[1], int(params[2]), int(params[3])
     improved = False
     for _ in range(iters):
@@ -257,7 +259,7 @@ def search(
 def greedy_return(k, sol, nsol, lcc_mode, fixed, g, st):  # type: ignore[no-untyped-def]
     """Put back the cheapest removed node, one at a time, until only k remain removed."""
     indptr, indices, w = g
-    removed, label, mark, cw, cq, queue, iw, fw, op, om, sc = st
+    removed, label, mark, cw, cq, queue, sc = st[0], st[1], st[2], st[3], st[4], st[5], st[10]
     no_tabu = np.zeros(removed.shape[0], np.int64)
     while nsol > k:
         i = _pick_return(sol, nsol, -1, lcc_mode, fixed, no_tabu, 0, g, st)

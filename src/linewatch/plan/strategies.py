@@ -15,7 +15,7 @@ from numpy.typing import NDArray
 
 from linewatch.plan import centrality
 from linewatch.plan.graph import Graph
-from linewatch.plan.objective import Score, score
+from linewatch.plan.objective import Score
 from linewatch.plan.problem import Problem, Target, removable
 
 Metric = Callable[[Graph, NDArray[np.bool_]], NDArray[np.float64]]
@@ -57,8 +57,16 @@ def run_strategy(graph: Graph, problem: Problem, name: str) -> tuple[int, ...]:
     spent = sum(targets[t].cost for t in taken)
     order = _ranked(graph, metric(graph, mask))
     while True:
-        pick = next((owner[v] for v in order if v in owner and not mask[v]
-                     and spent + targets[owner[v]].cost <= problem.budget + 1e-9), None)
+        pick = next(
+            (
+                owner[v]
+                for v in order
+                if v in owner
+                and not mask[v]
+                and spent + targets[owner[v]].cost <= problem.budget + 1e-9
+            ),
+            None,
+        )
         if pick is None:
             break
         _take(targets, pick, mask, taken)

@@ -13,8 +13,9 @@ def greedy(graph: Graph, problem: Problem) -> tuple[int, ...]:
     """Repeatedly take the affordable target with the largest objective drop per unit cost."""
     targets = problem.unit_targets(graph.n)
     w = problem.weight_array(graph.n)
-    chosen = {t for t in removable(problem, targets)
-              if problem.include.intersection(targets[t].members)}
+    chosen = {
+        t for t in removable(problem, targets) if problem.include.intersection(targets[t].members)
+    }
     spent = sum(targets[t].cost for t in chosen)
     removed = {v for t in chosen for v in targets[t].members}
     current = score(graph, removed, w).value(problem.objective)
