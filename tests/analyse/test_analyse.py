@@ -79,7 +79,7 @@ def test_json_document_lists_every_number_once(store: duckdb.DuckDBPyConnection)
     assert set(doc) == {"numbers", "lines", "people"}
     deal = next(n for n in doc["numbers"] if n["number"] == OLD)
     assert deal["deal_line_score"] >= 0.5 and deal["reasons"]
-    assert 0 <= min(n["deal_line_score"] for n in doc["numbers"])
+    assert min(n["deal_line_score"] for n in doc["numbers"]) >= 0
 
 
 def test_explain_says_why(store: duckdb.DuckDBPyConnection) -> None:

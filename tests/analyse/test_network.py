@@ -71,7 +71,7 @@ def _shared(name: str) -> Path:
 
 def test_montagna_phonecalls_adaptive_betweenness_curve() -> None:
     """PUBLISHED.md section 1: LCC/LCC0 after sequential top-betweenness removals."""
-    g, names = _load(_shared("montagna_phonecalls"))
+    g, _ = _load(_shared("montagna_phonecalls"))
     published = [1.000, 0.764, 0.573, 0.427, 0.393, 0.247, 0.135, 0.124, 0.056, 0.056, 0.045]
     lcc0 = _lcc(g)
     assert lcc0 == 89
