@@ -15,10 +15,17 @@ from linewatch.sim import numbers as nums
 from linewatch.sim.intel import brand, iso_time
 from linewatch.sim.lines import CAUSES
 from linewatch.sim.names import STREETS, SURNAMES
-from linewatch.sim.people import FIRST, KINDS, ROLES, inward_code
+from linewatch.sim.people import CUSTOMER, FIRST, KINDS, OTHER, ROLES, inward_code
 from linewatch.sim.records import line_id
 from linewatch.sim.sources import Ledger, person_id
-from linewatch.sim.world import NUMBER_KINDS, NUMBER_ROLES, World, line_handset_imeis
+from linewatch.sim.world import (
+    NUMBER_KINDS,
+    NUMBER_ROLES,
+    R_CUSTOMER,
+    R_OTHER,
+    World,
+    line_handset_imeis,
+)
 
 JSON_LIMIT = 100_000  # above this many numbers, background entries live only in the Parquet files
 
@@ -33,18 +40,12 @@ def write_truth(
     pq.write_table(numbers, out / "truth" / "numbers.parquet", compression="zstd")
     pq.write_table(people, out / "truth" / "people.parquet", compression="zstd")
     complete = numbers.num_rows <= JSON_LIMIT
-    keep_n = (
-        np.ones(numbers.num_rows, dtype=bool)
-        if complete
-        else (
-            (w.numbers.role != NUMBER_ROLES.index("other"))
-            | w.numbers.obtained
-            | (w.numbers.person >= 0) & _cast_person(w, w.numbers.person)
-        )
-    )
-    keep_p = (
-        np.ones(people.num_rows, dtype=bool) if complete else _cast_person(w, np.arange(w.people.n))
-    )
+    # At scale the JSON keeps the crews and the obtained numbers; Parquet keeps everyone.
+    crew_number = ~np.isin(w.numbers.role, [R_CUSTOMER, R_OTHER]) | (w.numbers.line >= 0)
+    keep_n = np.ones(numbers.num_rows, dtype=bool) if complete else crew_number | w.numbers.obtained
+    keep_p = np.ones(people.num_rows, dtype=bool)
+    if not complete:
+        keep_p = ~np.isin(w.people.role, [CUSTOMER, OTHER])
     doc = {
         "seed": w.seed,
         "scale": scale,
@@ -72,10 +73,6 @@ def write_truth(
     # Pretty-printed when small; compact (C encoder, much faster) when large.
     text = json.dumps(doc, indent=1 if complete else None, ensure_ascii=False)
     (out / "truth.json").write_text(text + "\n", encoding="utf-8")
-
-
-def _cast_person(w: World, person: np.ndarray) -> np.ndarray:
-    return np.asarray(w.people.role[np.maximum(person, 0)] != ROLES.index("other"))
 
 
 def _e164(w: World, idx: np.ndarray) -> pa.Array:
