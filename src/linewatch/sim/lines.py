@@ -227,7 +227,8 @@ def _rota(
             arrested, end = runner, op_day + 1
         duty[d:end] = runner
         graft[d:end] = rng.random() < p.graft_in_market
-        d = end + int(rng.random() < 0.2)
+        # now and then a day with nobody out, but never the day of a raid
+        d = end + int(rng.random() < 0.2 and end != op_day)
     return arrested
 
 
