@@ -32,6 +32,7 @@ demo: install
 	$(BIN)/linewatch simulate --seed 7 --out $(DEMO_DIR) --scale small
 	$(BIN)/linewatch --db $(DEMO_DB) ingest $(DEMO_DIR)
 	$(BIN)/linewatch --db $(DEMO_DB) summary
+	$(BIN)/linewatch --db $(DEMO_DB) analyse
 
 check: install
 	$(BIN)/ruff check src tests
