@@ -29,7 +29,8 @@ SELECT i AS pid,
       'st','ed','li'])[1 + ((h >> 10) % 20)] || (['ow','it','ll','ne','yl','rr','ar','bi','an',
       'or','om','it','ee','ck','ok','rn','nn','ew','ga','nd'])[1 + ((h >> 15) % 20)]
       || (['n','h','son','es','or','is','ke','ins','er','ley','ton','ford','wood','well','by',
-      'ham','more','field','man','s'])[1 + ((h >> 20) % 20)] || ((h >> 25) % 50)::VARCHAR AS surname,
+      'ham','more','field','man','s'])[1 + ((h >> 20) % 20)]
+      || ((h >> 25) % 50)::VARCHAR AS surname,
     DATE '1960-01-01' + ((h >> 31) % 18000)::INT AS dob,
     ((h >> 46) % 300 + 1)::VARCHAR || ' ' || (['High St','Station Rd','Church Rd','Park Ave',
       'Mill Ln'])[1 + ((h >> 40) % 5)] AS address,
