@@ -76,3 +76,10 @@ def test_db_from_environment(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "env.duckdb").exists()
     assert not (tmp_path / "linewatch.duckdb").exists()
+
+
+def test_usage_errors_are_click_messages_not_tracebacks(tmp_path: Path) -> None:
+    done = run("--db", "case.duckdb", "no-such-command", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "No such command" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -54,21 +54,10 @@ def _register() -> None:
 
 
 def main() -> None:
-    """Entry point: run the app; user errors print one line and exit 2, never a traceback."""
+    """Entry point: usage errors are click's; user errors print one line and exit 2."""
     _register()
     try:
-        app(standalone_mode=False)
+        app()
     except LinewatchError as exc:
         Console(stderr=True, highlight=False).print(f"[bold red]error:[/] {exc}")
         raise SystemExit(2) from None
-    except typer.Abort:
-        raise SystemExit(130) from None
-    except SystemExit:
-        raise
-    except Exception as exc:  # click usage errors arrive here in non-standalone mode
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            raise SystemExit(exc.exit_code) from None
-        raise
