@@ -65,7 +65,7 @@ def scenarios(base: ScenarioParams) -> list[tuple[str, int, ScenarioParams]]:
     ]
 
 
-def score(con: duckdb.DuckDBPyConnection, truth: dict[str, Any]) -> dict[str, float]:
+def score(con: duckdb.DuckDBPyConnection, truth: dict[str, Any], case: Path) -> dict[str, float]:
     """Every figure the issue asks for, on the numbers that appear in the records."""
     got = dict(con.execute("SELECT number, role FROM number_roles").fetchall())
     true = {n: truth["numbers"].get(n, {}).get("role", "other") for n in got}
@@ -90,24 +90,69 @@ def score(con: duckdb.DuckDBPyConnection, truth: dict[str, Any]) -> dict[str, fl
         "lines_exact": exact / max(len(lines), 1),
         "lines_ordered": ordered / max(len(lines), 1),
         "lines": float(len(lines)),
-        **_victims(con, truth),
+        **_victims(con, truth, case),
     }
 
 
-def _victims(con: duckdb.DuckDBPyConnection, truth: dict[str, Any]) -> dict[str, float]:
-    """Potential-victim recall over true potential victims with a record in the store."""
-    victims = {p["person_id"] for p in truth["people"] if p.get("potential_victim")}
-    records = {r for (r,) in con.execute("SELECT record_id FROM person_records").fetchall()}
-    present = {truth["person_records"].get(r) for r in records} & victims
-    flagged = {
-        truth["person_records"].get(r)
-        for (r,) in con.execute(
-            "SELECT person_id FROM person_roles WHERE potential_victim"
+def involved_numbers(con: duckdb.DuckDBPyConnection, case: Path) -> set[str]:
+    """E.164 numbers on either end of a record the truth calls a line's business."""
+    rl = str(case / "truth" / "record_lines.parquet")
+    found: set[str] = set()
+    for (file,) in con.execute(f"SELECT DISTINCT file FROM read_parquet('{rl}')").fetchall():
+        rows = con.execute(
+            f"""
+            WITH r AS (SELECT caller, callee, file_row_number + 1 AS row
+                       FROM read_parquet('{case / file}', file_row_number = true)),
+            hit AS (SELECT unnest([caller, callee]) AS raw FROM r
+                    JOIN read_parquet('{rl}') t ON t.row = r.row AND t.file = ?)
+            SELECT DISTINCT coalesce(f.e164, hit.raw) FROM hit
+            LEFT JOIN number_forms f ON f.raw = hit.raw
+            """,
+            [file],
         ).fetchall()
+        found |= {str(n) for (n,) in rows}
+    return found
+
+
+def truth_person_of(con: duckdb.DuckDBPyConnection, truth: dict[str, Any]) -> dict[str, set[str]]:
+    """Our person_id -> the truth people behind its records (via entity resolution if run)."""
+    out: dict[str, set[str]] = {}
+    for (r,) in con.execute("SELECT record_id FROM person_records").fetchall():
+        out.setdefault(r, set()).add(truth["person_records"].get(r))
+    for r, p in con.execute("SELECT record_id, person_id FROM person_clusters").fetchall():
+        out.setdefault(p, set()).add(truth["person_records"].get(r))
+    return {k: v - {None} for k, v in out.items()}
+
+
+def _victims(con: duckdb.DuckDBPyConnection, truth: dict[str, Any], case: Path) -> dict[str, float]:
+    """Potential-victim recall over true potential victims the case holds evidence about.
+
+    In evidence: a person record of them in the store and either a record from a source that
+    concerns the line's business (intelligence, arrest, seizure, safeguarding) or one of their
+    numbers on a record the truth calls a line's business. A cuckooed resident whose home the
+    line never used while active, or a runner never on duty, leaves no trace and is not counted.
+    """
+    victims = {p["person_id"]: p for p in truth["people"] if p.get("potential_victim")}
+    kinds: dict[str, set[str]] = {}
+    for r, k in con.execute("SELECT record_id, source_kind FROM person_records").fetchall():
+        kinds.setdefault(truth["person_records"].get(r), set()).add(k)
+    involved = involved_numbers(con, case)
+    present = {
+        v
+        for v, p in victims.items()
+        if v in kinds and (kinds[v] - {"subscribers"} or set(p["numbers"]) & involved)
     }
+    people = truth_person_of(con, truth)
+    flagged: set[str] = set()
+    for (pid,) in con.execute(
+        "SELECT person_id FROM person_roles WHERE potential_victim"
+    ).fetchall():
+        flagged |= people.get(pid, set())
+    wrongly = flagged - set(victims)
     return {
         "victims_present": float(len(present)),
         "victim_recall": len(present & flagged) / max(len(present), 1),
+        "flagged_not_victims": float(len(wrongly)),
     }
 
 
@@ -121,7 +166,7 @@ def run_one(name: str, seed: int, params: ScenarioParams, tmp: Path) -> dict[str
     analyse(con)
     seconds = time.perf_counter() - started
     events = con.execute("SELECT count(*) FROM comm_events").fetchone()
-    result = score(con, json.loads((case / "truth.json").read_text()))
+    result = score(con, json.loads((case / "truth.json").read_text()), case)
     con.close()
     return {**result, "seconds": seconds, "events": float(events[0] if events else 0)}
 

@@ -1,13 +1,17 @@
-"""People's roles from the roles of the numbers attributed to them.
+"""People's roles from the numbers attributed to them and from safeguarding evidence.
 
-Attribution: entity resolution's `phone_attribution` (rank 1) when present; otherwise subscriber
-records, intelligence items and seizures that name a person record with a number, each record
-its own person. Age is read only to decide safeguarding (potential_victim), never to score.
+Attribution: entity resolution's `phone_attribution` (rank 1) when it has rows; otherwise
+subscriber records, intelligence items and seizures that name a person record with a number.
+People: entity resolution's `person_clusters` when it has rows, else each record its own person.
+Age is read only to decide safeguarding (potential_victim), never to score.
 """
 
 from __future__ import annotations
 
 import duckdb
+
+from linewatch.analyse.settings import AnalysisSettings
+from linewatch.analyse.victims import residents_sql, under18_sql, victim_evidence_sql
 
 ROLE_OF_NUMBER = {
     "controller": "line_holder",
@@ -15,6 +19,8 @@ ROLE_OF_NUMBER = {
     "runner": "runner",
     "customer": "customer",
 }
+# Strongest first: a person shown in several roles takes the first one here.
+PERSON_ROLES = ("line_holder", "runner", "cuckooed_resident", "customer", "other")
 
 
 def has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
@@ -25,12 +31,19 @@ def has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
     return bool(row and row[0])
 
 
+def has_rows(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    """Whether the store has this table and it holds at least one row."""
+    if not has_table(con, name):
+        return False
+    return con.execute(f"SELECT 1 FROM {name} LIMIT 1").fetchone() is not None
+
+
 def attribution_sql(resolved: bool) -> str:
-    """(number, person_id, confidence, how, dob) for each number attributed to a person."""
+    """(number, person_id, confidence, how) for each number attributed to a person or record."""
     if resolved:
         return """
-        SELECT a.number, a.person_id, a.confidence, 'entity resolution' AS how, p.dob
-        FROM phone_attribution a LEFT JOIN persons p USING (person_id) WHERE a.rank = 1
+        SELECT number, person_id, confidence, 'entity resolution' AS how
+        FROM phone_attribution WHERE rank = 1
         """
     return """
     WITH named AS (
@@ -41,41 +54,92 @@ def attribution_sql(resolved: bool) -> str:
         UNION ALL SELECT number, person_record_id, 0.8, 'phone seized from them' FROM seizures
         WHERE number IS NOT NULL AND person_record_id IS NOT NULL
     )
-    SELECT n.number, n.record_id AS person_id, max(n.confidence) AS confidence,
-           string_agg(DISTINCT n.how, ', ') AS how, any_value(r.dob) AS dob
-    FROM named n LEFT JOIN person_records r USING (record_id)
-    GROUP BY n.number, n.record_id
+    SELECT number, record_id AS person_id, max(confidence) AS confidence,
+           string_agg(DISTINCT how, ', ') AS how
+    FROM named GROUP BY number, record_id
     """
 
 
-def person_roles_sql(resolved: bool) -> str:
-    """Each attributed person's strongest role, line, confidence, potential_victim and reasons."""
-    ranks = " ".join(f"WHEN '{k}' THEN {i}" for i, k in enumerate(ROLE_OF_NUMBER))
+def person_of_sql(clustered: bool) -> str:
+    """(record_id, person_id, dob) for every person record."""
+    if clustered:
+        return """
+        SELECT r.record_id, coalesce(c.person_id, r.record_id) AS person_id, r.dob
+        FROM person_records r LEFT JOIN person_clusters c USING (record_id)
+        """
+    return "SELECT record_id, record_id AS person_id, dob FROM person_records"
+
+
+def number_evidence_sql() -> str:
+    """Evidence from attributed numbers: their role, and trap-house residents' phones."""
     roles = " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in ROLE_OF_NUMBER.items())
     return f"""
-    WITH att AS ({attribution_sql(resolved)}),
-    last_day AS (SELECT max(ts)::DATE AS d FROM comm_events),
-    j AS (
-        SELECT a.person_id, a.number, a.confidence, a.how, a.dob, r.role AS number_role,
-               r.line_id, CASE r.role {ranks} ELSE 9 END AS rank,
-               CASE r.role {roles} ELSE 'other' END AS person_role
-        FROM att a JOIN a_roles r USING (number)
-    ), best AS (
-        SELECT person_id, arg_min(person_role, rank) AS role, arg_min(line_id, rank) AS line_id,
-               arg_min(number, rank) AS number, arg_min(number_role, rank) AS number_role,
-               max(confidence) AS confidence, string_agg(DISTINCT how, ', ') AS how,
-               any_value(dob) AS dob
-        FROM j GROUP BY person_id
+    SELECT coalesce(po.person_id, a.person_id) AS person_id,
+           CASE WHEN t.number IS NOT NULL THEN 'cuckooed_resident'
+                             WHEN r.role = 'deal_line' AND a.how LIKE '%seized%' THEN 'runner'
+                             ELSE CASE r.role {roles} ELSE 'other' END END AS role,
+           coalesce(r.line_id, t.line_id) AS line_id, a.confidence,
+           t.number IS NOT NULL AS potential_victim,
+           CASE WHEN t.number IS NOT NULL
+                THEN format('uses {{}}, which {{}} runner number(s) of {{}} called {{}} times on '
+                            'up to {{}} days and which never called back: a trap-house resident, '
+                            'attributed by {{}}', t.number, t.runners, t.line_id, t.calls, t.days,
+                            a.how)
+                ELSE format('uses {{}} ({{}}), attributed by {{}}', a.number, r.role, a.how)
+                END AS reason
+    FROM a_attribution a JOIN a_roles r USING (number)
+    LEFT JOIN a_residents t USING (number)
+    LEFT JOIN a_person_of po ON po.record_id = a.person_id
+    """
+
+
+def evidence_sql() -> str:
+    """Every evidence row keyed by person, with the youngest date of birth on record."""
+    return f"""
+    WITH e AS (
+        SELECT person_id, role, line_id, confidence, potential_victim, reason
+        FROM ({number_evidence_sql()})
+        UNION ALL
+        SELECT p.person_id, v.role, v.line_id, v.confidence, v.potential_victim, v.reason
+        FROM ({victim_evidence_sql()}) v JOIN a_person_of p USING (record_id)
+    ), dob AS (SELECT person_id, max(dob) AS dob FROM a_person_of GROUP BY person_id)
+    SELECT e.*, d.dob FROM e LEFT JOIN dob d USING (person_id)
+    """
+
+
+def person_roles_sql() -> str:
+    """Each person's strongest role, line, confidence, potential_victim and reasons."""
+    ranks = " ".join(f"WHEN '{k}' THEN {i}" for i, k in enumerate(PERSON_ROLES))
+    return f"""
+    WITH e AS (SELECT *, CASE role {ranks} END AS rank FROM a_person_evidence),
+    best AS (
+        SELECT person_id, arg_min(role, rank) AS role,
+               arg_min(line_id, (line_id IS NULL, rank)) AS line_id,
+               max(confidence) AS confidence, bool_or(potential_victim) AS evidenced,
+               list(DISTINCT reason ORDER BY reason) AS reasons, any_value(dob) AS dob
+        FROM e GROUP BY person_id
     )
-    SELECT b.person_id, b.role, b.line_id, b.confidence,
-           b.role = 'runner' AND (b.dob IS NULL OR date_diff('year', b.dob, l.d) < 18)
-             AS potential_victim,
-           list_filter([
-             format('uses {{}} ({{}}), attributed by {{}}', b.number, b.number_role, b.how),
-             CASE WHEN b.role = 'runner' AND b.dob IS NULL
+    SELECT person_id, role, line_id, confidence,
+           evidenced OR (role IN ('runner', 'line_holder') AND {under18_sql("dob")})
+             OR (role = 'runner' AND dob IS NULL) AS potential_victim,
+           list_filter(reasons || [
+             CASE WHEN role = 'runner' AND dob IS NULL
                   THEN 'age unknown: treated as a potential victim until known' END,
-             CASE WHEN b.role = 'runner' AND date_diff('year', b.dob, l.d) < 18
+             CASE WHEN role IN ('runner', 'line_holder') AND {under18_sql("dob")}
                   THEN 'under 18: a potential victim of criminal exploitation' END
            ], lambda r: r IS NOT NULL) AS reasons
-    FROM best b CROSS JOIN last_day l
+    FROM best
     """
+
+
+def build_people(con: duckdb.DuckDBPyConnection, s: AnalysisSettings) -> None:
+    """People and their roles as temp table a_people (after the number roles exist)."""
+    steps = (
+        ("a_attribution", attribution_sql(has_rows(con, "phone_attribution"))),
+        ("a_person_of", person_of_sql(has_rows(con, "person_clusters"))),
+        ("a_residents", residents_sql(s)),
+        ("a_person_evidence", evidence_sql()),
+        ("a_people", person_roles_sql()),
+    )
+    for table, sql in steps:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS {sql}")

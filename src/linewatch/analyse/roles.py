@@ -39,7 +39,7 @@ def controllers_sql(s: AnalysisSettings) -> str:
     return f"""
     WITH crew AS (
         SELECT p.contact AS number, r.line_id, sum(p.n_in + p.n_out) AS events,
-               sum(p.n_out) AS to_runners, count(DISTINCT p.number) AS runners
+               sum(p.n_in) AS to_runners, count(DISTINCT p.number) AS runners
         FROM a_pairs p JOIN a_runners r ON r.number = p.number
         WHERE p.contact NOT IN (SELECT number FROM a_deal)
           AND p.contact NOT IN (SELECT number FROM a_runners)

@@ -12,7 +12,7 @@ import duckdb
 import pyarrow as pa
 
 from linewatch.analyse.measures import measures_table
-from linewatch.analyse.people import has_table, person_roles_sql
+from linewatch.analyse.people import build_people
 from linewatch.analyse.pipeline import run_pipeline
 from linewatch.analyse.settings import AnalysisSettings
 from linewatch.analyse.summaries import line_places, line_rows_sql
@@ -44,8 +44,7 @@ def analyse(con: duckdb.DuckDBPyConnection, s: AnalysisSettings | None = None) -
     run_pipeline(con, s)
     places = line_places(con)
     measures, epsilon = measures_table(con, s)
-    resolved = has_table(con, "phone_attribution") and has_table(con, "persons")
-    con.execute(f"CREATE OR REPLACE TEMP TABLE a_people AS {person_roles_sql(resolved)}")
+    build_people(con, s)
     with transaction(con):
         _write(con, run_id, places, measures)
         summary = _summary(con, run_id, epsilon)

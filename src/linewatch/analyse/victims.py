@@ -1,0 +1,94 @@
+"""Safeguarding evidence: who the case's sources show as a potential victim, each with a reason.
+
+Every builder returns rows (record_id, role, line_id, confidence, potential_victim, reason) over
+person records; people.py groups them into people. A child in a line's crew, anyone a first
+responder safeguarded, anyone intelligence records as a victim and a cuckooed resident is a
+potential victim [domain.md §2]: shown for protection, never ranked as a target.
+"""
+
+from __future__ import annotations
+
+from linewatch.analyse.settings import AnalysisSettings
+
+AGE_AT = "(SELECT max(ts)::DATE FROM comm_events)"  # ages are taken at the end of the records
+
+
+def under18_sql(dob: str) -> str:
+    """SQL: the person born on `dob` was under 18 at the end of the records."""
+    return f"coalesce(date_diff('year', {dob}, {AGE_AT}) < 18, false)"
+
+
+def residents_sql(s: AnalysisSettings) -> str:
+    """Numbers a line's runners call at a trap house: called by runners, never calling back.
+
+    A runner's friends talk both ways; a cuckooed resident only hears from the crew. Numbers with
+    many callers (taxis, takeaways), numbers with another role and numbers that answer someone's
+    bulk texts (customers of a deal number the analysis missed) are left out.
+    """
+    return f"""
+    SELECT p.number, arg_max(r.line_id, p.n_in) AS line_id, sum(p.n_in) AS calls,
+           count(DISTINCT p.contact) AS runners, max(p.in_days) AS days
+    FROM a_pairs p JOIN a_runners r ON r.number = p.contact
+    JOIN a_nodes n ON n.number = p.number
+    JOIN a_roles x ON x.number = p.number AND x.role = 'other'
+    WHERE n.in_deg <= {s.resident_max_callers}
+      AND p.number NOT IN (SELECT contact FROM a_pairs WHERE n_burst > 0 AND n_in > 0)
+    GROUP BY p.number
+    HAVING sum(p.n_out) = 0 AND sum(p.n_in) >= {s.resident_min_calls}
+       AND max(p.in_days) >= 2
+    """
+
+
+def intel_victims_sql() -> str:
+    """Intelligence subjects recorded as victims, and children reported in drug supply."""
+    return f"""
+    SELECT i.subject_record_id AS record_id,
+           CASE WHEN i.subject_category = 'victim' AND i.location_id IS NOT NULL
+                THEN 'cuckooed_resident' ELSE 'runner' END AS role,
+           NULL::VARCHAR AS line_id, 0.5 AS confidence, true AS potential_victim,
+           CASE WHEN i.subject_category = 'victim'
+                THEN format('intelligence {{}}:{{}} ({{}}{{}}) records them as a victim',
+                            i.report_id, i.item, i.source_eval, i.intel_eval)
+                ELSE format('under 18 and reported in drug supply by intelligence {{}}:{{}} '
+                            '({{}}{{}}): a child exploited into supply is a potential victim',
+                            i.report_id, i.item, i.source_eval, i.intel_eval) END AS reason
+    FROM intel_items i JOIN person_records r ON r.record_id = i.subject_record_id
+    WHERE i.subject_category = 'victim'
+       OR (i.conduct LIKE 'MDA1971%' AND {under18_sql("r.dob")})
+    """
+
+
+def safeguarded_sql() -> str:
+    """People a first responder has already safeguarded (identified, referred, supported)."""
+    return f"""
+    SELECT a.person_record_id AS record_id,
+           CASE WHEN a.notes ILIKE '%cuckoo%' THEN 'cuckooed_resident'
+                WHEN {under18_sql("r.dob")} THEN 'runner' ELSE 'other' END AS role,
+           NULL::VARCHAR AS line_id, 0.9 AS confidence, true AS potential_victim,
+           format('safeguarding action {{}} ({{}}, {{}})', a.action_id, a.action, a.agency)
+             AS reason
+    FROM safeguarding_actions a JOIN person_records r ON r.record_id = a.person_record_id
+    """
+
+
+def arrested_children_sql() -> str:
+    """Children arrested for drug offences: suspects on paper, potential victims first."""
+    return f"""
+    SELECT a.person_record_id AS record_id, 'runner' AS role, NULL::VARCHAR AS line_id,
+           0.8 AS confidence, true AS potential_victim,
+           format('arrested under 18 for {{}} ({{}}): a potential victim of exploitation',
+                  string_agg(o.code, ', '), a.arrest_id) AS reason
+    FROM arrests a JOIN person_records r ON r.record_id = a.person_record_id
+    JOIN arrest_offences o USING (arrest_id)
+    WHERE o.code LIKE 'MDA1971%' AND {under18_sql("r.dob")}
+    GROUP BY a.person_record_id, a.arrest_id
+    """
+
+
+def victim_evidence_sql() -> str:
+    """Every safeguarding evidence row from the sources other than phone records."""
+    return f"""
+    {intel_victims_sql()}
+    UNION ALL {safeguarded_sql()}
+    UNION ALL {arrested_children_sql()}
+    """
