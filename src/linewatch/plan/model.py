@@ -117,7 +117,7 @@ def build_model(graph: Graph, problem: Problem) -> Model:
     w = problem.weight_array(graph.n)
     if problem.targets is None:
         forbidden, fixed = masks(problem, graph.n)
-        red = reduce(graph, forbidden, fixed, w)
+        red = reduce(graph, forbidden, fixed, w, problem.objective == "pairwise")
         for v in red.keep:
             cp.add(x[v] == 0)
         for v, u in red.implies:

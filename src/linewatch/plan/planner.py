@@ -16,6 +16,7 @@ from linewatch.plan.strategies import run_strategy
 
 EXACT_MAX_PAIRS = 30_000  # same-component pairs: beyond this the path model gets too large
 HEURISTIC_SHARE = 0.1  # of the time limit, spent finding a start before exact solving
+HEURISTIC_MAX_START = 2.0  # seconds: CP-SAT improves the start itself on small graphs
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ def plan(
     small = _pair_count(graph) <= EXACT_MAX_PAIRS
     integral = all(float(w).is_integer() for w in weights)
     if problem.is_plain():
-        share = time_limit * (HEURISTIC_SHARE if small else 1.0)
+        share = min(time_limit * HEURISTIC_SHARE, HEURISTIC_MAX_START) if small else time_limit
         base = [run_strategy(graph, problem, "adaptive_degree"), *starts]
         incumbent = heuristic.solve(graph, problem, share, seed=seed, starts=base).removed
         method = "memetic search"

@@ -3,7 +3,8 @@
 If N(v) minus u lies inside N(u), swapping v for u in a removal set never joins more pairs
 (u's place is taken by a node with a subset of its ties), so some optimal plan removes v only
 when it also removes u: the constraint x_v <= x_u. Ranking by (degree, -index) keeps these
-constraints acyclic. A leaf is never needed: its neighbour cuts at least as much.
+constraints acyclic. For pairwise, a leaf is never needed: its neighbour cuts at least as much
+(for lcc an isolated leaf still counts as a component of one, so leaves only get implications).
 """
 
 from __future__ import annotations
@@ -29,10 +30,15 @@ def reduce(
     forbidden: NDArray[np.bool_],
     fixed: NDArray[np.bool_],
     weights: NDArray[np.float64],
+    pairwise: bool = True,
 ) -> Reductions:
     """Leaves to keep and dominance implications, valid for plain single-node targets."""
     deg = graph.degrees()
-    keep = [v for v in range(graph.n) if _useless_leaf(graph, v, deg, forbidden, fixed, weights)]
+    keep = [
+        v
+        for v in range(graph.n)
+        if pairwise and _useless_leaf(graph, v, deg, forbidden, fixed, weights)
+    ]
     adj = np.zeros((graph.n, graph.n), dtype=np.bool_)
     e = graph.edge_array()
     adj[e[:, 0], e[:, 1]] = True
@@ -40,7 +46,7 @@ def reduce(
     kept = set(keep)
     implies: list[tuple[int, int]] = []
     for v in range(graph.n):
-        if deg[v] < 2 or v in kept or fixed[v] or forbidden[v]:
+        if deg[v] < 1 or v in kept or fixed[v] or forbidden[v]:
             continue
         outside = (adj[v][None, :] & ~adj).sum(axis=1) - adj[v]  # N(v) - {u} not in N(u)
         for u in np.flatnonzero(outside == 0):
@@ -63,7 +69,7 @@ def _useless_leaf(
     weights: NDArray[np.float64],
 ) -> bool:
     """Whether leaf v can stay: its removable neighbour cuts at least as much as v does."""
-    if deg[v] != 1 or fixed[v]:
+    if deg[v] != 1 or fixed[v] or forbidden[v]:
         return False
     u = int(graph.neighbours(v)[0])
     if forbidden[u] or weights[v] > weights[u]:

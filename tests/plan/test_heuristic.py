@@ -1,0 +1,60 @@
+"""Heuristic and planner: optimal on easy graphs, never worse than its starts, limits respected."""
+
+from __future__ import annotations
+
+import time
+
+import networkx as nx
+import pytest
+
+from linewatch.plan import exact, heuristic
+from linewatch.plan.planner import plan
+from linewatch.plan.problem import Problem
+from linewatch.plan.strategies import run_strategy
+from tests.plan.helpers import brute, nx_value, to_graph
+
+
+@pytest.mark.parametrize("objective", ["pairwise", "lcc"])
+@pytest.mark.parametrize("seed", range(4))
+def test_finds_brute_force_optimum_on_small_graphs(objective: str, seed: int) -> None:
+    g = nx.connected_watts_strogatz_graph(14, 4, 0.3, seed=seed)
+    found = heuristic.solve(to_graph(g), Problem(3, objective), 0.5, seed=seed)  # type: ignore[arg-type]
+    value = found.lcc if objective == "lcc" else found.pairwise
+    assert len(found.removed) == 3
+    assert value == nx_value(g, set(found.removed), objective) == brute(g, 3, objective)
+
+
+@pytest.mark.parametrize("k", [2, 4, 6])
+def test_matches_the_exact_optimum_on_a_tree(k: int) -> None:
+    g = to_graph(nx.balanced_tree(3, 3))  # 40 nodes
+    optimum = exact.solve(g, Problem(k), 30)
+    assert optimum.optimal
+    assert heuristic.solve(g, Problem(k), 0.5).pairwise == optimum.value
+
+
+def test_respects_exclusions_and_required_nodes() -> None:
+    g = nx.star_graph(10)
+    found = heuristic.solve(
+        to_graph(g), Problem(2, exclude=frozenset({0}), include=frozenset({5})), 0.3
+    )
+    assert 0 not in found.removed and 5 in found.removed
+
+
+def test_time_limit_respected_on_a_large_graph() -> None:
+    g = to_graph(nx.gnm_random_graph(20_000, 40_000, seed=3))
+    heuristic.solve(g, Problem(10), 0.2)  # compile and warm up
+    began = time.perf_counter()
+    found = plan(g, Problem(200), 2.0)
+    assert time.perf_counter() - began < 4.0
+    assert found.bound is not None and found.bound <= found.value
+    assert not found.optimal
+
+
+def test_never_worse_than_a_strategy_start() -> None:
+    g = to_graph(nx.barabasi_albert_graph(300, 2, seed=5))
+    problem = Problem(15)
+    start = run_strategy(g, problem, "adaptive_degree")
+    found = heuristic.solve(g, problem, 0.3, starts=[start])
+    assert found.pairwise <= nx_value(
+        nx.barabasi_albert_graph(300, 2, seed=5), set(start), "pairwise"
+    )
