@@ -51,8 +51,7 @@ def harm_command(
     settings = _settings(scheme)
     con = open_store(state.db)
     queue.refresh(con)
-    if rescore or score.stored_count(con, settings.scheme) == 0:
-        score.score_all(con, settings, datetime.now(UTC))
+    score.ensure_scored(con, settings, datetime.now(UTC), rescore=rescore)
     if person is None:
         rows = score.ranking(con, settings.scheme, top)
         con.close()

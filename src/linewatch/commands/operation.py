@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated
 
 import typer
 
 from linewatch.cli import emit_json, out, state
-from linewatch.harm import queue
+from linewatch.harm import queue, score
 from linewatch.harm.settings import HarmSettings
 from linewatch.ops import record
 from linewatch.ops.internal import internal
@@ -145,7 +145,10 @@ def report(
     queue.refresh(con)
     found = facts(con, op)
     text = statement(con, found)
-    result = None if public_only else internal(con, op, HarmSettings().scheme)
+    settings = HarmSettings()
+    if not public_only:
+        score.ensure_scored(con, settings, datetime.now(UTC))
+    result = None if public_only else internal(con, op, settings.scheme)
     con.close()
     if as_json:
         emit_json({"statement": text, "internal": result})

@@ -136,6 +136,18 @@ def score_all(con: duckdb.DuckDBPyConnection, settings: HarmSettings, as_of: dat
     return stored_count(con, settings.scheme)
 
 
+def ensure_scored(
+    con: duckdb.DuckDBPyConnection,
+    settings: HarmSettings,
+    as_of: datetime,
+    *,
+    rescore: bool = False,
+) -> None:
+    """Compute the scheme's scores when none are stored (or when asked to)."""
+    if rescore or stored_count(con, settings.scheme) == 0:
+        score_all(con, settings, as_of)
+
+
 def stored(con: duckdb.DuckDBPyConnection, person_id: str, scheme: str) -> dict[str, Any] | None:
     """A person's stored score (expired or not) as plain data, or None."""
     row = first(
