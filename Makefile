@@ -29,10 +29,14 @@ $(VENV)/.stamp-deps: pyproject.toml
 
 demo: install
 	rm -rf $(DEMO_DIR) $(DEMO_DB) $(DEMO_DB).wal
-	$(BIN)/linewatch simulate --seed 7 --out $(DEMO_DIR) --scale small
+	$(BIN)/linewatch simulate --seed 6 --out $(DEMO_DIR) --scale small
 	$(BIN)/linewatch --db $(DEMO_DB) ingest $(DEMO_DIR)
 	$(BIN)/linewatch --db $(DEMO_DB) summary
+	$(BIN)/linewatch --db $(DEMO_DB) resolve
 	$(BIN)/linewatch --db $(DEMO_DB) analyse
+	$(BIN)/linewatch --db $(DEMO_DB) safeguarding
+	$(BIN)/linewatch --db $(DEMO_DB) harm --top 5
+	$(BIN)/linewatch --db $(DEMO_DB) operation report OP-ALDER-1
 
 check: install
 	$(BIN)/ruff check src tests
