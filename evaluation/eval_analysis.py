@@ -1,7 +1,7 @@
 """Analysis quality on held-out simulator scenarios; writes docs/evaluation.md (analysis section).
 
-Seeds 501-505 and these parameter variants were never used to set weights or thresholds
-(development used seeds 11-15 on the default parameters and two variants).
+Seeds 601-606 and these parameter values were never used to set weights or thresholds
+(development used seeds 11-14 and 21-25 with other values of the same kinds of variant).
 """
 
 from __future__ import annotations
@@ -28,22 +28,20 @@ ROLES = ("deal_line", "controller", "runner", "customer", "other")
 
 
 def scenarios(base: ScenarioParams) -> list[tuple[str, int, ScenarioParams]]:
-    """Five held-out scenarios: the preset and four harder variants."""
+    """Six held-out scenarios: the preset and five harder variants."""
     c = base.collection
+    few = replace(c, deal_line=0.5, runner=0.3, controller=0.3, customer=0.015)
     return [
-        ("preset", 501, base),
+        ("preset", 601, base),
         (
             "few obtained numbers",
-            502,
-            replace(
-                base,
-                collection=replace(c, deal_line=0.5, runner=0.3, controller=0.3, customer=0.015),
-            ),
+            602,
+            replace(base, collection=few),
         ),
-        ("frequent number swaps", 503, replace(base, number_swap_days=8.0, block_share=0.7)),
+        ("frequent number swaps", 603, replace(base, number_swap_days=8.0, block_share=0.7)),
         (
             "heavy legitimate users",
-            504,
+            604,
             replace(
                 base,
                 collection=replace(
@@ -57,10 +55,15 @@ def scenarios(base: ScenarioParams) -> list[tuple[str, int, ScenarioParams]]:
         ),
         (
             "other markets, more lines",
-            505,
+            605,
             replace(
                 base, lines=base.lines * 2, markets=("Thanet", "Maidstone"), customers_per_line=150
             ),
+        ),
+        (
+            "few obtained and frequent swaps",
+            606,
+            replace(base, collection=few, number_swap_days=8.0, block_share=0.7),
         ),
     ]
 
@@ -173,7 +176,7 @@ def run_one(name: str, seed: int, params: ScenarioParams, tmp: Path) -> dict[str
 
 def main() -> None:
     """Run every scenario and write the table."""
-    scale = os.environ.get("EVAL_SCALE", "tiny")
+    scale = os.environ.get("EVAL_SCALE", "small")
     rows = []
     with tempfile.TemporaryDirectory(prefix="lw-eval-") as tmp:
         for name, seed, params in scenarios(params_for(scale)):
@@ -186,12 +189,14 @@ def write_docs(scale: str, rows: list[tuple[str, int, dict[str, float]]]) -> Non
     """Replace docs/evaluation.md's analysis section with this run's table."""
     head = (
         "| scenario | seed | events | deal P | deal R | lines exact (set) | lines exact (order) "
-        "| role macro F1 | victims present | victim recall | analyse s |\n|" + "---|" * 11
+        "| role macro F1 | victims in evidence | victim recall | flagged, not victims "
+        "| analyse s |\n|" + "---|" * 12
     )
     body = "\n".join(
         f"| {n} | {s} | {r['events']:,.0f} | {r['deal_precision']:.3f} | {r['deal_recall']:.3f} "
         f"| {r['lines_exact']:.3f} of {r['lines']:.0f} | {r['lines_ordered']:.3f} "
         f"| {r['macro_f1']:.3f} | {r['victims_present']:.0f} | {r['victim_recall']:.3f} "
+        f"| {r['flagged_not_victims']:.0f} "
         f"| {r['seconds']:.1f} |"
         for n, s, r in rows
     )
@@ -199,7 +204,17 @@ def write_docs(scale: str, rows: list[tuple[str, int, dict[str, float]]]) -> Non
         f"## Analysis (`make eval ONLY=eval_analysis`, preset `{scale}`)\n\n"
         "Goals: deal-line precision and recall >= 0.95, lines exactly right >= 0.95, "
         "number-role macro F1 >= 0.90, potential-victim recall >= 0.95. Every scenario "
-        "is reported; none was used in development.\n\n" + head + "\n" + body + "\n"
+        "is reported; none was used in development.\n\n" + head + "\n" + body + "\n\n"
+        "How each figure is counted: deal P/R over the numbers that appear in the records; "
+        "a line is exactly right when one of ours holds all its numbers that appear in the "
+        "records and no others; role macro F1 over the five number roles; victims in "
+        "evidence are the truth's potential victims with a person record in the store and "
+        "either a record from intelligence, an arrest, a seizure or safeguarding, or a number "
+        "of theirs on a record the truth calls a line's business (a resident whose home the "
+        "line never used while active leaves no trace); victim recall is the share of them "
+        "in a person flagged potential_victim; 'flagged, not victims' counts truth people "
+        "flagged who are not potential victims in the truth (adult runners of unknown age, "
+        "treated as potential victims until their age is known, are most of them).\n"
     )
     text = DOCS.read_text() if DOCS.exists() else "# Evaluation\n\n"
     start = text.find("## Analysis")

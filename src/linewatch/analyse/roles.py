@@ -32,24 +32,27 @@ def customers_sql() -> str:
 
 
 def controllers_sql(s: AnalysisSettings) -> str:
-    """Per line, the number in touch with most of its runners (then most often), calling them too.
+    """Per line, the number that calls most of its runners and hears back from them most.
 
-    A runner's own friends and family talk to one runner; a controller directs several.
+    A runner's own friends and family talk to one runner; a controller directs several, and
+    they report to it (the holder's own phone calls runners too, but they seldom call it).
     """
     return f"""
     WITH crew AS (
         SELECT p.contact AS number, r.line_id, sum(p.n_in + p.n_out) AS events,
-               sum(p.n_in) AS to_runners, count(DISTINCT p.number) AS runners
+               sum(p.n_in) AS to_runners, sum(p.n_out) AS from_runners,
+               count(DISTINCT p.number) AS runners
         FROM a_pairs p JOIN a_runners r ON r.number = p.number
         WHERE p.contact NOT IN (SELECT number FROM a_deal)
           AND p.contact NOT IN (SELECT number FROM a_runners)
           AND p.contact NOT IN (SELECT number FROM a_customers)
         GROUP BY p.contact, r.line_id
     )
-    SELECT arg_max(number, (runners, events)) AS number, line_id,
-           arg_max(events, (runners, events)) AS events, max(runners) AS runners
+    SELECT arg_max(number, (runners, from_runners)) AS number, line_id,
+           arg_max(events, (runners, from_runners)) AS events, max(runners) AS runners
     FROM crew
-    WHERE events >= {s.controller_min_events} AND to_runners > 0 AND runners >= 2
+    WHERE events >= {s.controller_min_events} AND to_runners > 0 AND from_runners > 0
+      AND runners >= 2
     GROUP BY line_id
     """
 

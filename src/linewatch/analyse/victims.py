@@ -65,7 +65,8 @@ def safeguarded_sql() -> str:
            CASE WHEN a.notes ILIKE '%cuckoo%' THEN 'cuckooed_resident'
                 WHEN {under18_sql("r.dob")} THEN 'runner' ELSE 'other' END AS role,
            NULL::VARCHAR AS line_id, 0.9 AS confidence, true AS potential_victim,
-           format('safeguarding action {{}} ({{}}, {{}})', a.action_id, a.action, a.agency)
+           format('safeguarding action {{}} ({{}}, {{}})', a.action_id, a.action,
+                  coalesce(a.agency, 'agency not recorded'))
              AS reason
     FROM safeguarding_actions a JOIN person_records r ON r.record_id = a.person_record_id
     """
