@@ -144,7 +144,6 @@ def main() -> None:
     seconds = float(os.environ.get("PLAN_EVAL_SECONDS", "60"))
     kmax = int(os.environ.get("PLAN_EVAL_KMAX", "10"))
     stamp = time.strftime("%Y-%m-%d")
-    text = DOC.read_text()
     cnp = cnp_rows(seconds)
     if cnp:
         head = [
@@ -160,8 +159,7 @@ def main() -> None:
             "s",
         ]
         body = f"Measured {stamp}, {seconds:.0f} s per instance. {cnp_summary(cnp)}\n\n"
-        text = _replace(text, "eval:cnp", body + _table(head, cnp))
-        DOC.write_text(text)
+        DOC.write_text(_replace(DOC.read_text(), "eval:cnp", body + _table(head, cnp)))
     nets = network_rows(seconds, kmax)
     if nets:
         head = [
@@ -179,5 +177,4 @@ def main() -> None:
             "s",
         ]
         body = f"Measured {stamp}, up to {seconds:.0f} s per plan. {network_summary(nets)}\n\n"
-        text = _replace(text, "eval:networks", body + _table(head, nets))
-        DOC.write_text(text)
+        DOC.write_text(_replace(DOC.read_text(), "eval:networks", body + _table(head, nets)))

@@ -14,6 +14,8 @@ from linewatch.plan.graph import Graph
 from linewatch.plan.problem import Problem, masks
 
 CHUNK_SECONDS = 0.05
+REINSERT_MAX_N = 12_000  # greedy reinsertion from the empty graph is O(n^2 * degree)
+RANDOM_CUT = 0.5  # chance that a step removes a random node of the component, not its best cut
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,7 @@ class _Search:
         self.state.sc[1:] = (0, 0, max(1000, 2 * nsol))
         tabus = (np.zeros(n, np.int64), np.zeros(n, np.int64))
         strength = max(2.0, nsol / 25) if restarts else 0.0
-        params = np.array([max(3.0, min(15.0, nsol / 10)), 0.3, strength, 1.0])
+        params = np.array([max(3.0, min(15.0, nsol / 10)), RANDOM_CUT, strength, 1.0])
         chunk = 16
         while time.perf_counter() < self.deadline and nsol > 0 and best[0] > 1e-9:
             began = time.perf_counter()
@@ -179,9 +181,11 @@ def solve(
     for start in [pinned, *seeds]:
         _offer(pool, run, run.fill([v for v in dict.fromkeys(start) if not forbidden[v]]), 99)
     while len(pool) < pool_size and time.perf_counter() < deadline:
-        half = rng.choice(
-            eligible, size=min(len(eligible), max(0, (k - len(pinned)) // 2)), replace=False
-        )
+        share = 1.0 if len(pool) % 2 else 0.5
+        size = min(len(eligible), max(0, int((k - len(pinned)) * share)))
+        if share == 1.0 and graph.n <= REINSERT_MAX_N:
+            size = len(eligible)  # everything out, then greedy reinsertion down to k
+        half = rng.choice(eligible, size=size, replace=False)
         _offer(pool, run, run.fill([*pinned, *half.tolist()]), pool_size)
     while time.perf_counter() < deadline and pool[0][0][0] > 1e-9 and len(pool) > 1:
         i, j = rng.choice(len(pool), size=2, replace=False)

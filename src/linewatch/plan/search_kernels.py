@@ -33,8 +33,8 @@ def largest(removed, label, cw):  # type: ignore[no-untyped-def]
 
 
 @njit(cache=True)
-def _pick_cut(root, lcc_mode, forbidden, tabu, age, step, p_rand, g, st):  # type: ignore[no-untyped-def]
-    """Best eligible cut in root's component, or (with probability p_rand) the longest unremoved."""
+def _pick_cut(root, lcc_mode, forbidden, tabu, step, p_rand, g, st):  # type: ignore[no-untyped-def]
+    """Best eligible node to remove from root's component (or a random one), or -1."""
     indptr, indices, w = g
     removed, mark, iw, fw, op, om, sc = st[0], st[2], st[6], st[7], st[8], st[9], st[10]
     sc[0] += 1
@@ -48,7 +48,7 @@ def _pick_cut(root, lcc_mode, forbidden, tabu, age, step, p_rand, g, st):  # typ
             continue
         a, b = (om[v], op[v]) if lcc_mode else (op[v], 0.0)
         if rand:
-            a, b = float(age[v]), 0.0
+            a, b = np.random.random(), 0.0
         if a < best_a - 1e-9 or (abs(a - best_a) <= 1e-9 and b < best_b - 1e-9):
             best, best_a, best_b, ties = v, a, b, 1
         elif abs(a - best_a) <= 1e-9 and abs(b - best_b) <= 1e-9:
@@ -115,7 +115,7 @@ def greedy_fill(k, sol, nsol, lcc_mode, forbidden, g, st, stale, cache_v, cache_
             if removed[r] or label[r] != r:
                 continue
             if stale[r]:
-                v = _pick_cut(r, lcc_mode, forbidden, no_tabu, no_tabu, 0, 0.0, g, st)
+                v = _pick_cut(r, lcc_mode, forbidden, no_tabu, 0, 0.0, g, st)
                 cache_v[r] = v
                 if v >= 0:
                     cache_key[r] = (cw[r] - om[v]) if lcc_mode else pairs(cw[r], cq[r]) - op[v]
@@ -160,7 +160,7 @@ def _swap(sol, nsol, r, lcc_mode, forbidden, fixed, tabus, tenure, p_rand, g, st
         root = _large_component(removed, label, cw, 3)
         if cw[root] <= 1.0:
             break
-        v = _pick_cut(root, lcc_mode, forbidden, tabu_rm, tabu_add, step, p_rand, g, st)
+        v = _pick_cut(root, lcc_mode, forbidden, tabu_rm, step, p_rand, g, st)
         if v < 0:
             continue
         sc[0] += 1
