@@ -28,6 +28,7 @@ def plan_graph(
     """Choose k nodes whose removal leaves the network least connected, with a proven bound."""
     from linewatch.cli import emit_json, out
     from linewatch.plan.graph import read_edges_csv, read_ids
+    from linewatch.plan.objective import score
     from linewatch.plan.planner import plan
     from linewatch.plan.problem import OBJECTIVES, Objective, Problem
     from linewatch.plan.report import reasons, to_json
@@ -47,6 +48,11 @@ def plan_graph(
         emit_json(to_json(graph, found))
         return
     out.print(_table(graph, found, reasons(graph, found, problem), to_json(graph, found)))
+    before, after = score(graph, ()), score(graph, found.removed)
+    out.print(
+        f"before: largest component {before.lcc:g}, connected pairs {before.pairwise:g}; "
+        f"after: largest component {after.lcc:g}, connected pairs {after.pairwise:g}"
+    )
     for note in found.warnings:
         out.print(f"[yellow]warning:[/] {note}")
 

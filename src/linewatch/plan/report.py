@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from linewatch.plan import kernels
 from linewatch.plan.graph import Graph
-from linewatch.plan.objective import component_labels, removed_mask, score
+from linewatch.plan.objective import component_labels, removed_mask
 from linewatch.plan.planner import Plan
 from linewatch.plan.problem import Problem
 
@@ -41,21 +42,23 @@ def to_json(graph: Graph, found: Plan) -> dict[str, object]:
 
 
 def reasons(graph: Graph, found: Plan, problem: Problem) -> list[Reason]:
-    """For each removed node: value if it stayed, and how its original component splits."""
-    w = problem.weight_array(graph.n)
-    before = component_labels(graph, np.zeros(graph.n, dtype=np.bool_))
-    after = component_labels(graph, removed_mask(graph.n, found.removed))
+    """For each removed node: value if it alone were spared, and how its component splits."""
+    n, w = graph.n, problem.weight_array(graph.n)
+    mask = removed_mask(n, found.removed)
+    label, mark = np.full(n, -1, dtype=np.int64), np.zeros(n, dtype=np.int64)
+    cw, cq = np.zeros(n), np.zeros(n)
+    args = (graph.indptr, graph.indices, mask, w, label, mark)
+    current = kernels.label_all(*args, 1, cw, cq, np.zeros(n, dtype=np.int64))
+    top = float(cw[label[label >= 0]].max()) if (label >= 0).any() else 0.0
+    before = component_labels(graph, np.zeros(n, dtype=np.bool_))
+    splits: dict[int, tuple[int, ...]] = {}
     out: list[Reason] = []
-    for v in found.removed:
-        spared = [u for u in found.removed if u != v]
-        value = score(graph, spared, w).value(problem.objective)
-        home = before == before[v]
-        pieces = np.bincount(after[home & (after >= 0)], minlength=1)
-        sizes = tuple(sorted((int(s) for s in pieces if s > 0), reverse=True))
-        out.append(Reason(graph.ids[v], value, int(home.sum()), sizes))
+    for tick, v in enumerate(found.removed, start=2):
+        delta, size = kernels.readd_cost(v, *args[:4], label, mark, tick, cw, cq)
+        value = current + delta if problem.objective == "pairwise" else max(top, size)
+        home = int(before[v])
+        if home not in splits:
+            pieces = np.bincount(label[(before == home) & (label >= 0)], minlength=1)
+            splits[home] = tuple(sorted((int(c) for c in pieces if c > 0), reverse=True))
+        out.append(Reason(graph.ids[v], float(value), int((before == home).sum()), splits[home]))
     return out
-
-
-def residual_sizes(graph: Graph, found: Plan) -> tuple[int, ...]:
-    """Component sizes after the plan, largest first."""
-    return score(graph, found.removed).sizes
