@@ -85,8 +85,13 @@ def _violated(
 def solve(
     graph: Graph, problem: Problem, time_limit: float, incumbent: Sequence[int] = ()
 ) -> Exact:
-    """Exact plan within time_limit seconds: optimal, or the best found with a proven bound."""
+    """Exact plan within time_limit seconds: optimal, or the best found with a proven bound.
+
+    Node weights must be whole numbers (the model's objective is integral).
+    """
     deadline = time.perf_counter() + time_limit
+    if not all(float(w).is_integer() for w in problem.weight_array(graph.n)):
+        raise ValueError("exact solving needs whole-number node weights")
     model = build_model(graph, problem)
     strong = problem.targets is None or all(len(t.members) == 1 for t in problem.targets)
     cuts = add_paths(model, graph, np.arange(model.pairs.shape[0]), model.path_limit, strong)

@@ -10,6 +10,7 @@ import numpy as np
 from numpy.typing import NDArray
 from ortools.sat.python import cp_model
 
+from linewatch.errors import LinewatchError
 from linewatch.plan.graph import Graph
 from linewatch.plan.objective import component_labels, removed_mask
 from linewatch.plan.problem import Problem, masks, removable
@@ -105,6 +106,8 @@ def _removal_vars(
     costs, scale = _scaled([targets[t].cost for t in ok])
     cp.add(sum(c * y[t] for c, t in zip(costs, ok, strict=True)) <= int(problem.budget * scale))
     for v in problem.include:
+        if v not in x:
+            raise LinewatchError(f"required node {graph.ids[v]!r} is excluded or in no target")
         cp.add(x[v] == 1)
     return x
 
