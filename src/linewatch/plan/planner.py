@@ -12,7 +12,6 @@ from linewatch.plan.bounds import edge_bound
 from linewatch.plan.graph import Graph
 from linewatch.plan.objective import score
 from linewatch.plan.problem import Objective, Problem, validate
-from linewatch.plan.strategies import run_strategy
 
 EXACT_MAX_PAIRS = 30_000  # same-component pairs: beyond this the path model gets too large
 HEURISTIC_SHARE = 0.1  # of the time limit, spent finding a start before exact solving
@@ -58,8 +57,7 @@ def plan(
     integral = all(float(w).is_integer() for w in weights)
     if problem.is_plain():
         share = min(time_limit * HEURISTIC_SHARE, HEURISTIC_MAX_START) if small else time_limit
-        base = [run_strategy(graph, problem, "adaptive_degree"), *starts]
-        incumbent = heuristic.solve(graph, problem, share, seed=seed, starts=base).removed
+        incumbent = heuristic.solve(graph, problem, share, seed=seed, starts=starts).removed
         method = "memetic search"
     else:
         incumbent = targets.greedy(graph, problem)

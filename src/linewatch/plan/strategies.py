@@ -38,10 +38,9 @@ class Outcome:
     recovered: Score | None = None
 
 
-def _ranked(graph: Graph, scores: NDArray[np.float64]) -> list[int]:
-    """Node indices by descending score, ties by id in string order."""
-    ids = np.array(graph.ids, dtype=object)
-    return [int(i) for i in np.lexsort((ids, -scores))]
+def _ranked(scores: NDArray[np.float64], id_rank: NDArray[np.int64]) -> list[int]:
+    """Node indices by descending score, ties by id in string order (id_rank)."""
+    return [int(i) for i in np.lexsort((id_rank, -scores))]
 
 
 def run_strategy(graph: Graph, problem: Problem, name: str) -> tuple[int, ...]:
@@ -55,7 +54,8 @@ def run_strategy(graph: Graph, problem: Problem, name: str) -> tuple[int, ...]:
     for t in sorted({owner[v] for v in problem.include if v in owner}):
         _take(targets, t, mask, taken)
     spent = sum(targets[t].cost for t in taken)
-    order = _ranked(graph, metric(graph, mask))
+    id_rank = np.argsort(np.argsort(np.array(graph.ids, dtype=object)))
+    order = _ranked(metric(graph, mask), id_rank)
     while True:
         pick = next(
             (
@@ -72,7 +72,7 @@ def run_strategy(graph: Graph, problem: Problem, name: str) -> tuple[int, ...]:
         _take(targets, pick, mask, taken)
         spent += targets[pick].cost
         if adaptive:
-            order = _ranked(graph, metric(graph, mask))
+            order = _ranked(metric(graph, mask), id_rank)
     return tuple(v for t in taken for v in targets[t].members)
 
 
