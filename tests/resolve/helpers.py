@@ -42,3 +42,25 @@ PEOPLE: list[Record] = [
     ("arrests:A3", "John Smith", date(1980, 1, 1), "9 Park Road, Rochester", "ME1 2BB", None),
     ("subscribers:SUB3", "John Smith", date(1985, 5, 5), "40 York Road, Strood", "ME2 3CC", None),
 ]
+
+KYLE_PHONE = "+447700900002"
+EVENT = (
+    "INSERT INTO comm_events (ts, type, caller, callee, caller_imei, seen_caller, seen_callee,"
+    " src_file, run_id) VALUES (TIMESTAMPTZ '2026-01-05 10:00:00+00', 'call', ?, ?, ?, true,"
+    " false, 'cdr.csv', 'R')"
+)
+
+
+def add_phone_evidence(con: duckdb.DuckDBPyConnection) -> None:
+    """Kyle's subscriber check; Jordan's seized handset, which carries the burner."""
+    con.execute(
+        "INSERT INTO subscribers (number, person_record_id, src_file, run_id) "
+        "VALUES (?, 'subscribers:SUB1', 'subscribers.csv', 'R')",
+        [KYLE_PHONE],
+    )
+    con.execute(
+        "INSERT INTO seizures (seizure_id, seized_at, item_type, person_record_id, imei, "
+        "src_file, run_id) VALUES ('Z2', TIMESTAMPTZ '2026-01-06 06:00:00+00', 'phone', "
+        "'seizures:Z2', 'IMEI-J', 'seizures.csv', 'R')"
+    )
+    con.executemany(EVENT, [(BURNER, KYLE_PHONE, "IMEI-J"), (KYLE_PHONE, BURNER, "IMEI-K")])

@@ -29,6 +29,15 @@ def test_an_analyst_accept_overrides_the_dob_check_but_not_a_reject() -> None:
     assert kept["a"] != kept["c"]
 
 
+def test_a_near_certain_link_may_join_two_dobs_but_never_a_cannot_link() -> None:
+    dobs = {"a": A, "b": B, "c": B}
+    edges = [Edge("a", "b", 12.0, False, strong=True), Edge("a", "c", 3.0, False)]
+    roots = merge(dobs, edges, {})
+    assert roots["a"] == roots["b"] != roots["c"]
+    kept = merge(dobs, edges[:1], {"a": {"b"}, "b": {"a"}})
+    assert kept["a"] != kept["b"]
+
+
 def test_a_day_apart_is_one_person() -> None:
     roots = merge({"a": A, "b": A + timedelta(days=1)}, [Edge("a", "b", 5.0, False)], {})
     assert roots["a"] == roots["b"]

@@ -107,7 +107,7 @@ def _done(decision_id: int) -> None:
 
 
 def person_command(person_id: str, as_json: AsJson = False) -> None:
-    """One resolved person: every source record, every phone, why linked."""
+    """One resolved person: every source record, phone and handset, why linked."""
     found = person(open_store(state.db), person_id)
     if as_json:
         emit_json(found)
@@ -127,13 +127,14 @@ def person_command(person_id: str, as_json: AsJson = False) -> None:
             f"  link {link['record_id_l']} ~ {link['record_id_r']} "
             f"p {link['match_probability']:.3f}: {why}"
         )
-    for p in found["phones"]:
-        flag = " CONFLICTING" if p["conflicting"] else ""
-        sources = ", ".join(e["source"] for e in json.loads(p["evidence"]))
-        out.print(
-            f"  phone {p['number']} confidence {p['confidence']:.2f} (rank {p['rank']})"
-            f"{flag}: {sources}"
-        )
+    for kind, key in (("phone", "number"), ("handset", "imei")):
+        for p in found[f"{kind}s"]:
+            flag = " CONFLICTING" if p["conflicting"] else ""
+            sources = ", ".join(e["source"] for e in json.loads(p["evidence"]))
+            out.print(
+                f"  {kind} {p[key]} confidence {p['confidence']:.2f} (rank {p['rank']})"
+                f"{flag}: {sources}"
+            )
     for d in found["decisions"]:
         out.print(
             f"  decision {d['decision_id']} {d['kind']} by {d['who']} at "

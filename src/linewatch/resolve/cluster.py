@@ -1,8 +1,9 @@
 """Clusters from links: connected components in SQL, constrained greedy merging where needed.
 
 Links are stored pairs at or above LINK_PROBABILITY, less analyst rejects, plus analyst
-accepts. Components with one date of birth and no cannot-link inside are clusters as they are;
-the rest (usually few and small) are re-formed by `greedy.merge`, which refuses chaining merges.
+accepts; a link at STRONG_PROBABILITY or more may join two dates of birth (see greedy).
+Components with one date of birth and no cannot-link inside are clusters as they are; the
+rest (usually few and small) are re-formed by `greedy.merge`, which refuses chaining merges.
 Result: the temporary table er_assign (record_id, cluster, match_probability).
 """
 
@@ -18,18 +19,19 @@ from splink.clustering import cluster_pairwise_predictions_at_threshold
 
 from linewatch.resolve.constraints import load_decisions
 from linewatch.resolve.greedy import Edge, merge
-from linewatch.resolve.model import LINK_PROBABILITY
+from linewatch.resolve.model import LINK_PROBABILITY, STRONG_PROBABILITY
 from linewatch.resolve.prepare import INPUT
 
 EDGES_SQL = f"""
 CREATE OR REPLACE TEMP TABLE er_edges AS
-SELECT record_id_l AS a, record_id_r AS b, match_weight AS w, match_probability, false AS must
+SELECT record_id_l AS a, record_id_r AS b, match_weight AS w, match_probability, false AS must,
+    match_probability >= {STRONG_PROBABILITY} AS strong
 FROM er_pairs p
 WHERE match_probability >= {LINK_PROBABILITY}
   AND NOT EXISTS (SELECT 1 FROM er_constraint c
                   WHERE c.a = p.record_id_l AND c.b = p.record_id_r AND NOT c.must)
 UNION ALL
-SELECT a, b, 1e9, 1.0, true FROM er_constraint
+SELECT a, b, 1e9, 1.0, true, true FROM er_constraint
 WHERE must AND a IN (SELECT record_id FROM {INPUT}) AND b IN (SELECT record_id FROM {INPUT})
 """
 
@@ -85,9 +87,9 @@ def _regroup(con: duckdb.DuckDBPyConnection) -> None:
     ).fetchall()
     dobs: dict[str, date | None] = {r: d for r, d in rows}
     edges = [
-        Edge(a, b, w, must)
-        for a, b, w, must in con.execute(
-            """SELECT a, b, w, must FROM er_edges JOIN er_comp ON er_comp.record_id = a
+        Edge(a, b, w, must, strong)
+        for a, b, w, must, strong in con.execute(
+            """SELECT a, b, w, must, strong FROM er_edges JOIN er_comp ON er_comp.record_id = a
             WHERE comp IN (SELECT comp FROM er_conflicted) ORDER BY must DESC, w DESC, a, b"""
         ).fetchall()
     ]

@@ -31,9 +31,14 @@ def _case(col: str, table: dict[str, float]) -> str:
     return f"(CASE {col} {whens} ELSE 0 END)"
 
 
+def intel_confidence_sql() -> str:
+    """SQL for an intelligence item's (alias i) confidence from its source and assessment."""
+    return f"{_case('i.source_eval', INTEL_SOURCE)} * {_case('i.intel_eval', INTEL_ASSESSMENT)}"
+
+
 def direct_sql() -> str:
     """SQL rows (number, person_id, source, confidence, detail) naming the person directly."""
-    intel = f"{_case('i.source_eval', INTEL_SOURCE)} * {_case('i.intel_eval', INTEL_ASSESSMENT)}"
+    intel = intel_confidence_sql()
     home = key_sql("r.address", postcode_sql("r.postcode"))
     return f"""
     SELECT s.number, c.person_id, 'subscriber' AS source, {SUBSCRIBER} AS confidence,

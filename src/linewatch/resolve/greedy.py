@@ -3,7 +3,9 @@
 Plain connected components chain: A-B and B-C merge A and C even when A and C cannot be the
 same person. Here links are taken one at a time (analyst accepts first, then by match weight)
 and a merge is refused when it would put an analyst cannot-link or two incompatible dates of
-birth into one cluster (an analyst accept overrides the date check, never a cannot-link).
+birth into one cluster. An analyst accept overrides the date check (never a cannot-link), and
+so does a link the model itself is near certain of (`strong`): the model has learnt from the
+data how often a date of birth is written wrong, and still holds the pair to be one person.
 """
 
 from __future__ import annotations
@@ -17,12 +19,13 @@ from linewatch.resolve.constraints import dobs_compatible
 
 @dataclass(frozen=True)
 class Edge:
-    """A link between two records; `must` when an analyst accepted it."""
+    """A link between two records; `must`: analyst accepted; `strong`: the model near certain."""
 
     a: str
     b: str
     weight: float
     must: bool
+    strong: bool = False
 
 
 @dataclass
@@ -68,6 +71,6 @@ def merge(
         ra, rb = cl.find(e.a), cl.find(e.b)
         if ra == rb or _kept_apart(cl, ra, rb, cannot):
             continue
-        if e.must or dobs_compatible(cl.dobs[ra], cl.dobs[rb]):
+        if e.must or e.strong or dobs_compatible(cl.dobs[ra], cl.dobs[rb]):
             cl.union(ra, rb)
     return {rec: cl.find(rec) for rec in dobs}

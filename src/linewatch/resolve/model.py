@@ -13,6 +13,8 @@ from typing import Any
 UNIQUE_ID = "record_id"
 # A pair at or above this probability is a link the clustering may use.
 LINK_PROBABILITY = 0.8
+# A link this certain may join records whose dates of birth disagree (chosen on FEBRL 1/2).
+STRONG_PROBABILITY = 0.99
 # Pairs below this probability are not stored (never shown, never linked).
 STORE_PROBABILITY = 0.05
 PRIOR_MATCH_PROBABILITY = 0.0005
@@ -101,10 +103,11 @@ BLOCKING = (
     "l.surname = r.surname AND l.given_key = r.given_key",
     "l.given = r.surname AND l.surname = r.given",
     "l.number = r.number",
-    "l.postcode = r.postcode AND l.given1 = r.given1",
+    "l.postcode = r.postcode AND l.initials = r.initials",
     "l.surname = r.surname AND year(l.dob) = year(r.dob)",
-    "l.dob = r.dob AND l.postcode = r.postcode",
+    "l.dob = r.dob AND l.sector = r.sector",
     "l.postcode = r.postcode AND l.house_no = r.house_no",
+    "l.dob = r.dob AND l.house_no = r.house_no",
 )
 # EM sessions: each fixes some fields by blocking on them and estimates the rest.
 TRAINING_BLOCKS = (

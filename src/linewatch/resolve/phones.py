@@ -1,4 +1,4 @@
-"""Who uses which number: evidence combined per (number, person), conflicts shown.
+"""Who uses which number and handset: evidence combined per (number or imei, person).
 
 Confidences combine as independent evidence (1 - product of 1 - c). Every candidate person
 is kept (rank 1 is the best); a number with more than one candidate at CONFLICT_AT or more
@@ -10,26 +10,36 @@ from __future__ import annotations
 import duckdb
 
 from linewatch.resolve.evidence import derived_sql, direct_sql, observations_sql
+from linewatch.resolve.handsets import handset_evidence_sql
 
 CONFLICT_AT = 0.25
 
 COMBINE_SQL = """
-INSERT INTO phone_attribution
+INSERT INTO {table}
 WITH per AS (
-    SELECT number, person_id, 1 - exp(sum(ln(greatest(1 - confidence, 1e-9)))) AS confidence,
-        to_json(list({'source': source, 'confidence': round(confidence, 3), 'detail': detail}
+    SELECT {key}, person_id, 1 - exp(sum(ln(greatest(1 - confidence, 1e-9)))) AS confidence,
+        to_json(list({{'source': source, 'confidence': round(confidence, 3), 'detail': detail}}
             ORDER BY confidence DESC)) AS evidence
-    FROM er_evidence WHERE confidence > 0 GROUP BY number, person_id
+    FROM {evidence} WHERE {key} IS NOT NULL AND confidence > 0 GROUP BY {key}, person_id
 )
-SELECT number, person_id, confidence, evidence,
-    count(*) FILTER (WHERE confidence >= ?) OVER (PARTITION BY number) > 1 AS conflicting,
-    row_number() OVER (PARTITION BY number ORDER BY confidence DESC, person_id) AS rank, ?
+SELECT {key}, person_id, confidence, evidence,
+    count(*) FILTER (WHERE confidence >= ?) OVER (PARTITION BY {key}) > 1 AS conflicting,
+    row_number() OVER (PARTITION BY {key} ORDER BY confidence DESC, person_id) AS rank, ?
 FROM per
 """
 
 
+def _combine(
+    con: duckdb.DuckDBPyConnection, table: str, key: str, evidence: str, run_id: str
+) -> None:
+    """Replace `table` with the evidence rows of `evidence` combined per (key, person)."""
+    con.execute(f"DELETE FROM {table}")
+    sql = COMBINE_SQL.format(table=table, key=key, evidence=evidence)
+    con.execute(sql, [CONFLICT_AT, run_id])
+
+
 def attribute_phones(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
-    """Replace phone_attribution from direct and derived evidence."""
+    """Replace phone_attribution, then handset_attribution, from direct and derived evidence."""
     con.execute(f"CREATE OR REPLACE TEMP TABLE er_direct AS {direct_sql()}")
     con.execute(
         """CREATE OR REPLACE TEMP TABLE er_known AS
@@ -41,5 +51,6 @@ def attribute_phones(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
         f"""CREATE OR REPLACE TEMP TABLE er_evidence AS
         SELECT * FROM er_direct UNION ALL {derived_sql("er_known", "er_obs")}"""
     )
-    con.execute("DELETE FROM phone_attribution")
-    con.execute(COMBINE_SQL, [CONFLICT_AT, run_id])
+    _combine(con, "phone_attribution", "number", "er_evidence", run_id)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE er_handset_evidence AS {handset_evidence_sql()}")
+    _combine(con, "handset_attribution", "imei", "er_handset_evidence", run_id)

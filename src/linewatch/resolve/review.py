@@ -66,7 +66,7 @@ def review(con: duckdb.DuckDBPyConnection, limit: int = 50) -> list[dict[str, An
 
 
 def person(con: duckdb.DuckDBPyConnection, person_id: str) -> dict[str, Any]:
-    """One person: display fields, source records, links inside, decisions, phones."""
+    """One person: display fields, source records, links inside, decisions, phones, handsets."""
     found = _dicts(con.execute("SELECT * FROM persons WHERE person_id = ?", [person_id]))
     if not found:
         raise NotFoundError(f"no person {person_id}")
@@ -103,11 +103,19 @@ def person(con: duckdb.DuckDBPyConnection, person_id: str) -> dict[str, Any]:
                 [person_id, person_id],
             )
         ),
-        "phones": _dicts(
-            con.execute(
-                """SELECT number, confidence, conflicting, rank, evidence FROM phone_attribution
-            WHERE person_id = ? ORDER BY confidence DESC""",
-                [person_id],
-            )
-        ),
+        "phones": _attributed(con, "phone_attribution", "number", person_id),
+        "handsets": _attributed(con, "handset_attribution", "imei", person_id),
     }
+
+
+def _attributed(
+    con: duckdb.DuckDBPyConnection, table: str, key: str, person_id: str
+) -> list[dict[str, Any]]:
+    """A person's numbers or handsets with confidence, rank, conflict flag and evidence."""
+    return _dicts(
+        con.execute(
+            f"""SELECT {key}, confidence, conflicting, rank, evidence FROM {table}
+            WHERE person_id = ? ORDER BY confidence DESC, {key}""",
+            [person_id],
+        )
+    )
