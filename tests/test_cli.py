@@ -56,6 +56,9 @@ def test_ingest_json_counts_add_up_and_piped_output_has_no_progress(tmp_path: Pa
         "quarantined": 1,
     }
     assert summary["read"] == summary["stored"] + summary["duplicates"] + summary["quarantined"]
+    [records_file] = [f for f in summary["files"] if f["kind"] == "records"]
+    assert records_file["file"].endswith("r.csv")
+    assert records_file["quarantined"] == 1
     assert done.stderr == ""
     listed = run("--db", "case.duckdb", "quarantine", "--json", cwd=tmp_path)
     [row] = json.loads(listed.stdout)

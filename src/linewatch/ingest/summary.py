@@ -48,10 +48,14 @@ class RunSummary:
         self.total.add(counts)
 
     def as_dict(self) -> dict[str, object]:
-        """The `--json` shape: totals, `by_kind`, the run id and the files skipped."""
+        """The `--json` shape: totals, `by_kind`, the run id, each file's counts, files skipped."""
         return {
             **self.total.as_dict(),
             "by_kind": {k: c.as_dict() for k, c in sorted(self.by_kind.items())},
             "run_id": self.run_id,
+            "files": [
+                {"file": path, "kind": kind, **counts.as_dict()}
+                for path, kind, counts in self.files
+            ],
             "skipped": [{"file": path, "reason": why} for path, why in self.skipped],
         }
