@@ -103,16 +103,33 @@ def derived_sql(known: str, obs: str) -> str:
     """
 
 
-def co_location_sql(obs: str) -> str:
-    """SQL (known, number, shared, hours, share): hours both seen, and at the same cell."""
+def hours_sql(obs: str, first: int, last: int) -> str:
+    """SQL (number, bits): the hours each phone was seen, as a bitstring over first..last."""
     return f"""
-    SELECT a.number AS known, b.number, count(*) FILTER (WHERE a.cell = b.cell) AS shared,
-        count(DISTINCT a.hour) AS hours, shared / hours AS share
-    FROM {obs} a JOIN {obs} b ON a.hour = b.hour AND a.number <> b.number
-    WHERE a.number IN (SELECT number FROM er_known)
-    GROUP BY a.number, b.number
-    HAVING count(DISTINCT a.hour) >= {MIN_SHARED_HOURS}
-       AND count(*) FILTER (WHERE a.cell = b.cell) / count(DISTINCT a.hour) >= {MIN_CO_LOCATION}
+    SELECT number, bitstring_agg(epoch(hour)::BIGINT // 3600, {first}, {last}) AS bits
+    FROM (SELECT DISTINCT number, hour FROM {obs}) GROUP BY number
+    """
+
+
+def co_location_sql(obs: str) -> str:
+    """SQL (known, number, shared, hours, share): hours both seen, and at the same cell.
+
+    Pairs come from a join on (hour, cell); the hours both phones were seen are counted on
+    their hour bitstrings (er_hours), as a join on the hour alone pairs every phone with all.
+    """
+    floor = MIN_SHARED_HOURS * MIN_CO_LOCATION
+    return f"""
+    WITH k AS (SELECT * FROM {obs} WHERE number IN (SELECT number FROM er_known)),
+    same AS (
+        SELECT k.number AS known, o.number, count(DISTINCT k.hour) AS shared
+        FROM k JOIN {obs} o ON o.hour = k.hour AND o.cell = k.cell AND o.number <> k.number
+        GROUP BY k.number, o.number HAVING count(DISTINCT k.hour) >= {floor}
+    ), seen AS (
+        SELECT s.*, bit_count(a.bits & b.bits) AS hours
+        FROM same s JOIN er_hours a ON a.number = s.known JOIN er_hours b ON b.number = s.number
+    )
+    SELECT *, shared / hours AS share FROM seen
+    WHERE hours >= {MIN_SHARED_HOURS} AND shared / hours >= {MIN_CO_LOCATION}
     """
 
 

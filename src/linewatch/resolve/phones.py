@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import duckdb
 
-from linewatch.resolve.evidence import derived_sql, direct_sql, observations_sql
+from linewatch.resolve.evidence import derived_sql, direct_sql, hours_sql, observations_sql
 from linewatch.resolve.handsets import handset_evidence_sql
 
 CONFLICT_AT = 0.25
@@ -47,6 +47,11 @@ def attribute_phones(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
         FROM er_direct GROUP BY number, person_id"""
     )
     con.execute(f"CREATE OR REPLACE TEMP TABLE er_obs AS {observations_sql()}")
+    first, last = con.execute(
+        "SELECT coalesce(min(epoch(hour)::BIGINT // 3600), 0), "
+        "coalesce(max(epoch(hour)::BIGINT // 3600), 0) FROM er_obs"
+    ).fetchall()[0]
+    con.execute(f"CREATE OR REPLACE TEMP TABLE er_hours AS {hours_sql('er_obs', first, last)}")
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE er_evidence AS
         SELECT * FROM er_direct UNION ALL {derived_sql("er_known", "er_obs")}"""
