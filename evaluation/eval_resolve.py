@@ -21,6 +21,7 @@ from linewatch.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 FEBRL = ROOT / ".eval-data" / "febrl"
+# Held out: seeds 3 and 4 were used to choose parameters, never these.
 SIM_SEEDS = (5, 11)
 
 FEBRL_SQL = """
@@ -105,4 +106,4 @@ def main() -> None:
     febrl(["dataset3.csv"])
     febrl(["dataset4a.csv", "dataset4b.csv"])
     for seed in SIM_SEEDS:
-        simulated(seed, "small")
+        simulated(seed, "medium")

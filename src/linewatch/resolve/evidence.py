@@ -21,9 +21,10 @@ INTEL_ASSESSMENT = {"A": 1.0, "B": 0.9, "C": 0.75, "D": 0.5, "E": 0.1}
 SAME_HANDSET = 0.8
 CO_LOCATED = 0.9
 SAME_NIGHT_CELL = 0.4
-# Co-location needs this many hours when both phones were seen, and this share of them shared.
+# Co-location needs this many hours when both phones were seen, and this share of them shared
+# (0.8 chosen on simulator seed 3: households and neighbours reach 0.6-0.7).
 MIN_SHARED_HOURS = 5
-MIN_CO_LOCATION = 0.6
+MIN_CO_LOCATION = 0.8
 
 
 def _case(col: str, table: dict[str, float]) -> str:

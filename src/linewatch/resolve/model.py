@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from typing import Any
 
 UNIQUE_ID = "record_id"
-# A pair at or above this probability is a link the clustering may use.
-LINK_PROBABILITY = 0.8
+# A pair at or above this probability is a link the clustering may use (chosen on FEBRL 1/2).
+LINK_PROBABILITY = 0.5
 # A link this certain may join records whose dates of birth disagree (chosen on FEBRL 1/2).
-STRONG_PROBABILITY = 0.99
+STRONG_PROBABILITY = 0.95
 # Pairs below this probability are not stored (never shown, never linked).
 STORE_PROBABILITY = 0.05
 PRIOR_MATCH_PROBABILITY = 0.0005

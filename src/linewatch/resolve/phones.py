@@ -13,6 +13,13 @@ from linewatch.resolve.evidence import derived_sql, direct_sql, hours_sql, obser
 from linewatch.resolve.handsets import handset_evidence_sql
 
 CONFLICT_AT = 0.25
+# A shared overnight cell gives an area, not a person (neighbours share it): it only
+# corroborates a person the number has other evidence for.
+CORROBORATE_SQL = """
+DELETE FROM er_evidence e WHERE source = 'same overnight cell' AND NOT EXISTS (
+    SELECT 1 FROM er_evidence o WHERE o.number = e.number AND o.person_id = e.person_id
+    AND o.source <> 'same overnight cell')
+"""
 
 COMBINE_SQL = """
 INSERT INTO {table}
@@ -56,6 +63,7 @@ def attribute_phones(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
         f"""CREATE OR REPLACE TEMP TABLE er_evidence AS
         SELECT * FROM er_direct UNION ALL {derived_sql("er_known", "er_obs")}"""
     )
+    con.execute(CORROBORATE_SQL)
     _combine(con, "phone_attribution", "number", "er_evidence", run_id)
     con.execute(f"CREATE OR REPLACE TEMP TABLE er_handset_evidence AS {handset_evidence_sql()}")
     _combine(con, "handset_attribution", "imei", "er_handset_evidence", run_id)
