@@ -68,3 +68,19 @@ def test_handsets_are_attributed_with_evidence(resolved: duckdb.DuckDBPyConnecti
     own = _rows(resolved, "handset_attribution", "imei", "IMEI-K")
     assert [r[0] for r in own] == [kyle] and not own[0][2]
     assert "number " + KYLE_PHONE in json.loads(own[0][4])[0]["detail"]
+
+
+def test_a_shared_overnight_cell_alone_names_nobody(store: duckdb.DuckDBPyConnection) -> None:
+    add_records(store, PEOPLE)
+    add_phone_evidence(store)
+    neighbour = "+447700900099"
+    store.executemany(
+        "INSERT INTO comm_events (ts, type, caller, callee, caller_cell, callee_cell, "
+        "seen_caller, seen_callee, src_file, run_id) VALUES (TIMESTAMPTZ '2026-01-05 00:00:00+00'"
+        " + to_hours(?), 'call', ?, ?, 'CELL-1', 'CELL-1', true, true, 'cdr.csv', 'R')",
+        [(h, KYLE_PHONE, neighbour) for h in range(1, 5)],
+    )
+    resolve(store)
+    assert _rows(store, "phone_attribution", "number", neighbour) == []
+    kyle = _rows(store, "phone_attribution", "number", KYLE_PHONE)
+    assert _sources(kyle[0][4]) == {"subscriber"}  # too few hours together to co-locate
