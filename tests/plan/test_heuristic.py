@@ -45,7 +45,7 @@ def test_time_limit_respected_on_a_large_graph() -> None:
     heuristic.solve(g, Problem(10), 0.2)  # compile and warm up
     began = time.perf_counter()
     found = plan(g, Problem(200), 2.0)
-    assert time.perf_counter() - began < 4.0
+    assert time.perf_counter() - began < 4.5  # 2 s limit; slack for a loaded 2-core machine
     assert found.bound is not None and found.bound <= found.value
     assert not found.optimal
 
