@@ -71,9 +71,14 @@ def main() -> None:
     started = time.perf_counter()
     outcome = resolve(con)
     seconds = time.perf_counter() - started
-    verdict = "within" if seconds <= TARGET_S * records / 1_000_000 else "OVER"
+    # Training has a fixed cost, so a smaller run says nothing against the 1 M target.
+    verdict = (
+        ("within" if seconds <= TARGET_S else "OVER")
+        if N >= 1_000_000
+        else "not judged below 1 M records"
+    )
     print(
         f"resolve {records:,} records: {seconds:.1f} s ({records / seconds:,.0f} records/s), "
         f"{outcome.pairs:,} pairs, {outcome.persons:,} persons; target 1 M in {TARGET_S:.0f} s: "
-        f"{verdict} (scaled)"
+        f"{verdict}"
     )
