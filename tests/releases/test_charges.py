@@ -28,6 +28,8 @@ def test_every_catalogue_phrase_compiles() -> None:
         ),
         ("possession of Class A drugs with intent to supply", [("MDA1971-s5-3", ("A",))]),
         ("possession of cannabis", [("MDA1971-s5-2", ("B",))]),
+        ("supplying a class-A drug", [("MDA1971-s4-3-a", ("A",))]),
+        ("possession with intent to supply a class-B drug", [("MDA1971-s5-3", ("B",))]),
         ("supplying heroin and crack cocaine", [("MDA1971-s4-3-a", ("A",))]),
         ("money laundering", [("POCA2002-s327", ())]),
         ("acquiring criminal property", [("POCA2002-s329", ())]),

@@ -84,3 +84,8 @@ def test_vulnerable_people_summed_without_double_counting() -> None:
         "Officers also safeguarded three children."
     )
     assert read_release(text).vulnerable_people == 15
+
+
+def test_cs_canisters_are_a_weapon_kind() -> None:
+    text = "Weapons including a machete and CS canisters were recovered."
+    assert read_release(text).seizures.weapons == ("machete", "cs canister")

@@ -19,7 +19,7 @@ from linewatch.ops.releases.vocab import DRUG_CLASSES, DRUG_CORE, DRUG_FILLERS
 Pattern = list[dict[str, Any]]
 CONSPIRACY = "CLA1977-s1"
 CLASS_LIST = re.compile(
-    r"\bclass\s+([abc])\b((?:\s*(?:,|and|&|or|/)\s*(?:class\s+)?[abc]\b)*)", re.I
+    r"\bclass[\s-]+([abc])\b((?:\s*(?:,|and|&|or|/)\s*(?:class[\s-]+)?[abc]\b)*)", re.I
 )
 DRUG_NAME = re.compile(
     r"\b(" + "|".join(sorted(map(re.escape, DRUG_CLASSES), key=len, reverse=True)) + r")\b", re.I
@@ -28,7 +28,7 @@ CONNECTORS = frozenset({"and", "or", "&", ",", "/"})
 ANY: dict[str, Any] = {"LOWER": {"IN": sorted(DRUG_FILLERS | DRUG_CORE)}, "OP": "*"}
 START: dict[str, Any] = {"LOWER": {"IN": sorted((DRUG_FILLERS | DRUG_CORE) - CONNECTORS)}}
 CORE: dict[str, Any] = {"LOWER": {"IN": sorted(DRUG_CORE)}}
-LETTER: Pattern = [{"LOWER": "class"}, {"LOWER": {"IN": sorted(DRUG_FILLERS)}, "OP": "*"}]
+LETTER: Pattern = [{"LOWER": "class"}, {"LOWER": {"IN": sorted(DRUG_FILLERS | {"-"})}, "OP": "*"}]
 LETTER += [{"LOWER": {"IN": ["a", "b", "c"]}}]
 # A drug slot never starts with a connector, and ends on a drug word or a class letter.
 SLOT: list[Pattern] = [[CORE], [START, ANY, CORE], LETTER, [START, ANY, *LETTER]]

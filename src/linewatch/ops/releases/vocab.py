@@ -61,6 +61,7 @@ WEAPON_KINDS = [
     "taser",
     "crossbow",
     "cs spray",
+    "cs canister",
     "pepper spray",
     "hammer",
     "crowbar",
