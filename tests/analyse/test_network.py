@@ -94,3 +94,11 @@ def test_bfp_giant_component_size() -> None:
     nodes = {u for u in range(g.numberOfNodes()) if cc[u] == giant}
     edges = sum(1 for u, v in g.iterEdges() if u in nodes)
     assert (len(nodes), edges) == (9887, 19_744)
+
+
+def test_kadabra_betweenness_within_its_error_on_a_larger_graph() -> None:
+    g, k = _pair(11, n=400, p=0.015)
+    approx = network.betweenness(k, 10, 0.02)
+    exact = nx.betweenness_centrality(g)
+    assert approx.epsilon == 0.02
+    assert np.max(np.abs(approx.values - [exact[i] for i in range(400)])) <= 0.02

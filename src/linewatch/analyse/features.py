@@ -73,7 +73,7 @@ def nodes_sql() -> str:
 
 
 def activity_sql(s: AnalysisSettings) -> str:
-    """Per number: active days, first and last event, night share, weekend share, bursts."""
+    """Per number: active days, first and last event, night share."""
     return f"""
     WITH sides AS (
         SELECT caller AS number, ts FROM comm_events
@@ -81,8 +81,7 @@ def activity_sql(s: AnalysisSettings) -> str:
     )
     SELECT number, count(DISTINCT CAST(ts AS DATE)) AS active_days,
            min(ts) AS first_ts, max(ts) AS last_ts,
-           avg(CASE WHEN hour(ts) < {s.night_end_hour} THEN 1.0 ELSE 0.0 END) AS night_share,
-           avg(CASE WHEN isodow(ts) >= 6 THEN 1.0 ELSE 0.0 END) AS weekend_share
+           avg(CASE WHEN hour(ts) < {s.night_end_hour} THEN 1.0 ELSE 0.0 END) AS night_share
     FROM sides GROUP BY number
     """
 
@@ -96,54 +95,6 @@ def handsets_sql() -> str:
            list(DISTINCT h.imei ORDER BY h.imei) AS imei_list
     FROM hu h JOIN hu o ON o.imei = h.imei
     GROUP BY h.number
-    """
-
-
-def footprint_sql(s: AnalysisSettings) -> str:
-    """Per number: cells seen, radius of gyration (km), and the usual night-time cell."""
-    return f"""
-    WITH sides AS (
-        SELECT caller AS number, caller_cell AS cell, ts FROM comm_events
-        WHERE caller_cell IS NOT NULL
-        UNION ALL
-        SELECT callee, callee_cell, ts FROM comm_events WHERE callee_cell IS NOT NULL
-    ), pos AS (
-        SELECT s.number, s.cell, s.ts, c.lat, c.lon FROM sides s JOIN cells c ON c.cell_id = s.cell
-    ), centre AS (
-        SELECT number, avg(lat) AS clat, avg(lon) AS clon, count(DISTINCT cell) AS n_cells
-        FROM pos GROUP BY number
-    ), night AS (
-        SELECT number, mode(cell) AS night_cell FROM pos
-        WHERE hour(ts) < {s.night_end_hour} GROUP BY number
-    )
-    SELECT p.number, any_value(c.n_cells) AS n_cells,
-           sqrt(avg(power(111.2 * (p.lat - c.clat), 2)
-                + power(111.2 * cos(radians(c.clat)) * (p.lon - c.clon), 2))) AS gyration_km,
-           any_value(n.night_cell) AS night_cell, mode(p.cell) AS top_cell
-    FROM pos p JOIN centre c USING (number) LEFT JOIN night n USING (number)
-    GROUP BY p.number
-    """
-
-
-def colocation_sql(s: AnalysisSettings) -> str:
-    """Pairs of numbers in the same cell in the same time window; crowded windows are capped."""
-    return f"""
-    WITH sides AS (
-        SELECT caller AS number, caller_cell AS cell, ts FROM comm_events
-        WHERE caller_cell IS NOT NULL
-        UNION ALL
-        SELECT callee, callee_cell, ts FROM comm_events WHERE callee_cell IS NOT NULL
-    ), slots AS (
-        SELECT DISTINCT number, cell, floor(epoch(ts) / {s.coloc_window_s})::BIGINT AS slot
-        FROM sides
-    ), busy AS (
-        SELECT cell, slot FROM slots GROUP BY cell, slot
-        HAVING count(*) BETWEEN 2 AND {s.coloc_max_numbers}
-    )
-    SELECT x.number AS a, y.number AS b, count(*) AS windows
-    FROM slots x JOIN busy USING (cell, slot)
-    JOIN slots y ON y.cell = x.cell AND y.slot = x.slot AND y.number > x.number
-    GROUP BY x.number, y.number
     """
 
 
@@ -198,8 +149,6 @@ FEATURE_TABLES: tuple[tuple[str, str], ...] = (
     ("a_base", "customer_base"),
     ("a_activity", "activity"),
     ("a_handsets", "handsets"),
-    ("a_footprint", "footprint"),
-    ("a_coloc", "colocation"),
 )
 
 
@@ -212,8 +161,6 @@ def feature_sql(name: str, s: AnalysisSettings) -> str:
         "activity": activity_sql,
         "relays": relays_sql,
         "customer_base": customer_base_sql,
-        "footprint": footprint_sql,
-        "colocation": colocation_sql,
     }
     if name in builders:
         return builders[name](s)

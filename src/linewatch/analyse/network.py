@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
-import networkit as nk
+# OpenMP threads spin while waiting by default: on a shared or busy machine that made PageRank
+# and Leiden 2-3x slower (measured on 2 cores); passive waiting costs nothing when idle.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+import networkit as nk  # after the OpenMP setting above
 import numpy as np
 import numpy.typing as npt
 
@@ -39,16 +44,24 @@ def components(g: nk.Graph) -> IntArr:
     return np.array(cc.getPartition().getVector(), dtype=np.uint64).astype(np.int64)
 
 
-def betweenness(g: nk.Graph, exact_max_nodes: int, epsilon: float) -> Betweenness:
-    """Normalised (unweighted) betweenness: exact for small graphs, else sampled within epsilon."""
+def betweenness(
+    g: nk.Graph, exact_max_nodes: int, epsilon: float, seed: int = 1
+) -> Betweenness:
+    """Normalised (unweighted) betweenness: exact for small graphs, else KADABRA within epsilon.
+
+    KADABRA samples shortest paths by balanced bidirectional search until every node's value is
+    within epsilon with probability 0.9; it scores ordered pairs, so it is halved to match the
+    exact normalisation. Plain path sampling (ApproxBetweenness) took 40x longer at 232 k nodes.
+    """
     u = nk.graphtools.toUnweighted(g)
     if u.numberOfNodes() <= exact_max_nodes:
         algo = nk.centrality.Betweenness(u, normalized=True)
         algo.run()
         return Betweenness(np.array(algo.scores(), dtype=np.float64), 0.0)
-    approx = nk.centrality.ApproxBetweenness(u, epsilon=epsilon, delta=0.1)
+    nk.engineering.setSeed(seed, True)
+    approx = nk.centrality.KadabraBetweenness(u, epsilon, 0.1, True)
     approx.run()
-    return Betweenness(np.array(approx.scores(), dtype=np.float64), epsilon)
+    return Betweenness(np.array(approx.scores(), dtype=np.float64) / 2, epsilon)
 
 
 def pagerank(g: nk.Graph) -> FloatArr:

@@ -13,8 +13,6 @@ class AnalysisSettings:
     burst_min_recipients: int = 3  # counted on the obtained side only, so a few is telling
     night_end_hour: int = 6  # 00:00-05:59 local time is "night"
     led_max_call_ratio: float = 0.25  # a customer calls the line; the line seldom calls back
-    coloc_window_s: int = 900  # same cell within 15 minutes counts as together
-    coloc_max_numbers: int = 20  # crowded cells (stations, taxi ranks) say nothing: capped
     deal_threshold: float = 0.5  # deal-line score at or above which a number is a deal line
     continuity_overlap: float = 0.3  # shared customers / smaller base to join two numbers
     continuity_max_overlap_days: float = 3.0  # one line uses one number at a time (give or take)
@@ -24,4 +22,4 @@ class AnalysisSettings:
     resident_min_calls: int = 3  # runner calls to a number that never calls back: a trap house
     resident_max_callers: int = 50  # more distinct callers than this is a business, not a home
     exact_betweenness_max_nodes: int = 5_000  # above this, sampled betweenness with stated error
-    betweenness_epsilon: float = 0.05  # additive error bound of the sampled betweenness
+    betweenness_epsilon: float = 0.02  # additive error bound (probability 0.9) when sampled
