@@ -42,11 +42,11 @@ def analyse(con: duckdb.DuckDBPyConnection, s: AnalysisSettings | None = None) -
     run_id = f"A{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
     started = datetime.now(UTC)
     run_pipeline(con, s)
-    places = line_places(con)
+    line_places(con)
     measures, epsilon = measures_table(con, s)
     build_people(con, s)
     with transaction(con):
-        _write(con, run_id, places, measures)
+        _write(con, run_id, measures)
         summary = _summary(con, run_id, epsilon)
         con.execute(
             "INSERT INTO analysis_runs VALUES (?, ?, now(), ?, ?)",
@@ -60,12 +60,7 @@ def analyse(con: duckdb.DuckDBPyConnection, s: AnalysisSettings | None = None) -
     return summary
 
 
-def _write(
-    con: duckdb.DuckDBPyConnection,
-    run_id: str,
-    places: dict[str, tuple[str | None, str | None]],
-    measures: pa.Table,
-) -> None:
+def _write(con: duckdb.DuckDBPyConnection, run_id: str, measures: pa.Table) -> None:
     """Replace the four result tables (inside the caller's transaction)."""
     for table in ("number_roles", "lines", "person_roles", "network_measures"):
         con.execute(f"DELETE FROM {table}")
@@ -74,21 +69,12 @@ def _write(
         "FROM a_roles",
         [run_id],
     )
-    place_rows = pa.table(
-        {
-            "line_id": pa.array(list(places), pa.string()),
-            "hub": pa.array([v[0] for v in places.values()], pa.string()),
-            "market": pa.array([v[1] for v in places.values()], pa.string()),
-        }
-    )
-    con.register("a_place_rows", place_rows)
     con.execute(
         f"INSERT INTO lines SELECT r.line_id, r.numbers, p.hub, p.market, r.active_from, "
         f"r.active_to, r.customers, r.handsets, ? FROM ({line_rows_sql()}) r "
-        "LEFT JOIN a_place_rows p USING (line_id)",
+        "LEFT JOIN a_line_places p USING (line_id)",
         [run_id],
     )
-    con.unregister("a_place_rows")
     con.execute(
         "INSERT INTO person_roles SELECT person_id, role, line_id, confidence, potential_victim, "
         "reasons, ? FROM a_people",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import duckdb
+import pyarrow as pa
 
 from linewatch.analyse.places import district_of
 
@@ -40,28 +41,54 @@ def line_cells_sql() -> str:
     """
 
 
-def line_places(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str | None, str | None]]:
-    """line_id -> (hub, market) district names, from the cells each side uses most."""
-    rows = con.execute(
-        f"WITH lc AS ({line_cells_sql()}) "
-        "SELECT lc.line_id, lc.side, c.lon, c.lat, lc.n FROM lc JOIN cells c ON c.cell_id = lc.cell"
+def line_districts_sql() -> str:
+    """Per line and side, the districts of its cells weighted by use (over a_line_cells)."""
+    return """
+    SELECT lc.line_id, lc.side, d.district, sum(lc.n) AS n
+    FROM a_line_cells lc JOIN a_cell_districts d USING (cell)
+    WHERE d.district IS NOT NULL
+    GROUP BY lc.line_id, lc.side, d.district
+    """
+
+
+def hub_market_sql() -> str:
+    """Per line: hub = district its hub side uses most; market = of customers, else of runners
+    outside the hub (ties go to the first district by name)."""
+    return f"""
+    WITH ld AS ({line_districts_sql()}),
+    top AS (
+        SELECT line_id, side, arg_max(district, (n, district)) AS district FROM ld
+        WHERE side <> 'runner' GROUP BY line_id, side
+    ), hub AS (SELECT line_id, district AS hub FROM top WHERE side = 'hub'),
+    away AS (
+        SELECT ld.line_id, arg_max(ld.district, (ld.n, ld.district)) AS district
+        FROM ld LEFT JOIN hub USING (line_id)
+        WHERE ld.side = 'runner' AND ld.district IS DISTINCT FROM hub.hub
+        GROUP BY ld.line_id
+    )
+    SELECT l.line_id, hub.hub, coalesce(m.district, away.district) AS market
+    FROM (SELECT DISTINCT line_id FROM ld) l LEFT JOIN hub USING (line_id)
+    LEFT JOIN top m ON m.line_id = l.line_id AND m.side = 'market'
+    LEFT JOIN away ON away.line_id = l.line_id
+    """
+
+
+def line_places(con: duckdb.DuckDBPyConnection) -> None:
+    """Temp table a_line_places (line_id, hub, market): each cell's district looked up once."""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE a_line_cells AS {line_cells_sql()}")
+    cells = con.execute(
+        "SELECT DISTINCT c.cell_id, c.lon, c.lat FROM a_line_cells lc "
+        "JOIN cells c ON c.cell_id = lc.cell"
     ).fetchall()
-    weight: dict[tuple[str, str, str | None], int] = {}
-    for line_id, side, lon, lat, n in rows:
-        key = (str(line_id), str(side), district_of(float(lon), float(lat)))
-        weight[key] = weight.get(key, 0) + int(n)
-    return {line: _hub_market(line, weight) for line in {k[0] for k in weight}}
-
-
-def _hub_market(
-    line: str, weight: dict[tuple[str, str, str | None], int]
-) -> tuple[str | None, str | None]:
-    """Most used district of the hub side; of customers, else of runners outside the hub."""
-
-    def top(side: str, exclude: str | None = None) -> str | None:
-        found = [(n, d) for (ln, sd, d), n in weight.items() if ln == line and sd == side]
-        found = [(n, d) for n, d in found if d is not None and d != exclude]
-        return max(found, key=lambda t: t[0])[1] if found else None
-
-    hub = top("hub")
-    return hub, top("market") or top("runner", exclude=hub)
+    districts = pa.table(
+        {
+            "cell": pa.array([c[0] for c in cells], pa.string()),
+            "district": pa.array(
+                [district_of(float(c[1]), float(c[2])) for c in cells], pa.string()
+            ),
+        }
+    )
+    con.register("a_cell_district_rows", districts)
+    con.execute("CREATE OR REPLACE TEMP TABLE a_cell_districts AS FROM a_cell_district_rows")
+    con.unregister("a_cell_district_rows")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE a_line_places AS {hub_market_sql()}")
