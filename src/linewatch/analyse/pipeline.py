@@ -8,12 +8,14 @@ from linewatch.analyse import model, roles
 from linewatch.analyse.continuity import assign_lines
 from linewatch.analyse.features import build_features
 from linewatch.analyse.settings import AnalysisSettings
+from linewatch.analyse.takeover import add_takeovers
 
 
 def deal_sql(s: AnalysisSettings) -> str:
     """The numbers scored as deal lines, with when they were in use."""
     return f"""
-    SELECT number, deal_line_score, first_ts, last_ts FROM a_scored
+    SELECT number, deal_line_score, first_ts, last_ts, []::VARCHAR[] AS takeover_reasons
+    FROM a_scored
     WHERE deal_line_score >= {s.deal_threshold}
     """
 
@@ -24,6 +26,8 @@ def score_numbers(con: duckdb.DuckDBPyConnection, s: AnalysisSettings) -> None:
     con.execute(f"CREATE OR REPLACE TEMP TABLE a_inputs AS {model.inputs_sql()}")
     con.execute(f"CREATE OR REPLACE TEMP TABLE a_scored AS {model.score_sql()}")
     con.execute(f"CREATE OR REPLACE TEMP TABLE a_deal AS {deal_sql(s)}")
+    if s.takeovers:
+        add_takeovers(con, s)
 
 
 def assign_roles(con: duckdb.DuckDBPyConnection, s: AnalysisSettings) -> None:

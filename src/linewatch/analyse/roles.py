@@ -67,7 +67,7 @@ def number_roles_sql() -> str:
                 WHEN u.number IS NOT NULL THEN 'customer' ELSE 'other' END AS role,
            coalesce(l.line_id, c.line_id, r.line_id, u.line_id) AS line_id,
            s.deal_line_score,
-           CASE WHEN d.number IS NOT NULL THEN s.score_reasons
+           CASE WHEN d.number IS NOT NULL THEN d.takeover_reasons || s.score_reasons
                 WHEN c.number IS NOT NULL THEN [format(
                     'directs the runners of {}: {} calls and messages with {} runner number(s)',
                     c.line_id, c.events, c.runners)]

@@ -16,6 +16,11 @@ class AnalysisSettings:
     deal_threshold: float = 0.5  # deal-line score at or above which a number is a deal line
     continuity_overlap: float = 0.3  # shared customers / smaller base to join two numbers
     continuity_max_overlap_days: float = 3.0  # one line uses one number at a time (give or take)
+    takeovers: bool = True  # add numbers that took over a deal number's customers at a swap
+    takeover_min_shared: int = 2  # customers a swap successor shares with the number it replaces
+    takeover_min_share: float = 0.5  # share of its customer-side contacts that must be shared
+    takeover_max_gap_hours: float = 48.0  # stale orders reach the old number for about 2 days
+    takeover_max_rounds: int = 10  # a successor's own successor is found in the next round
     strong_min_customers: int = 20  # a plain deal line, used to find its runners
     runner_min_relays: int = 5  # messages from a deal line that make a number a runner candidate
     controller_min_events: int = 10  # calls and messages with the runners to direct a line

@@ -1,0 +1,64 @@
+"""Number swaps: a number that takes over a deal line's customers as it stops is that line.
+
+At a swap the new number texts the old one's customers and they call it from then on, so a
+deal number missed by the score (few of its own records, or a short life) still shows as the
+number most of whose customer-side contacts are a known deal number's customers, first used
+within hours of that number's last use (or last used as it starts: a predecessor).
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from linewatch.analyse.settings import AnalysisSettings
+
+
+def takeovers_sql(s: AnalysisSettings) -> str:
+    """Numbers outside a_deal that took over (or handed over) a deal number's customers."""
+    gap = s.takeover_max_gap_hours * 3600
+    return f"""
+    WITH cust AS (
+        SELECT p.number AS deal, p.contact FROM a_pairs p SEMI JOIN a_deal d USING (number)
+        ANTI JOIN a_deal x ON x.number = p.contact
+        WHERE p.n_in > 0
+    ), side AS (
+        SELECT p.number, p.contact FROM a_pairs p ANTI JOIN a_deal x USING (number)
+        WHERE p.n_burst > 0 OR p.n_in > 0
+    ), own AS (SELECT number, count(*) AS contacts FROM side GROUP BY number),
+    reach AS (
+        SELECT v.number, c.deal, count(*) AS shared
+        FROM side v JOIN cust c ON c.contact = v.contact GROUP BY v.number, c.deal
+    ), timed AS (
+        SELECT r.number, r.deal, r.shared, o.contacts, n.deal_line_score, n.first_ts, n.last_ts,
+               CASE WHEN n.first_ts > d.first_ts THEN date_diff('second', d.last_ts, n.first_ts)
+                    ELSE date_diff('second', n.last_ts, d.first_ts) END AS gap_s
+        FROM reach r JOIN own o USING (number) JOIN a_deal d ON d.number = r.deal
+        JOIN a_scored n ON n.number = r.number
+        WHERE r.shared >= {s.takeover_min_shared}
+          AND r.shared >= {s.takeover_min_share} * o.contacts
+    )
+    SELECT number, deal_line_score, first_ts, last_ts,
+           [format('{{}} of its {{}} customer-side contacts are customers of deal number {{}}, '
+                   'and it {{}} {{}} hours from that number''s {{}} use: a number swap',
+                   shared, contacts, deal,
+                   CASE WHEN gap_s >= 0 THEN 'started' ELSE 'overlapped by' END,
+                   round(abs(gap_s) / 3600.0, 1),
+                   CASE WHEN first_ts > (SELECT first_ts FROM a_deal WHERE number = deal)
+                        THEN 'last' ELSE 'first' END)] AS takeover_reasons
+    FROM timed
+    WHERE gap_s BETWEEN -{gap} AND {gap}
+    QUALIFY row_number() OVER (PARTITION BY number ORDER BY shared DESC, deal) = 1
+    """
+
+
+def add_takeovers(con: duckdb.DuckDBPyConnection, s: AnalysisSettings) -> int:
+    """Add swap successors and predecessors to a_deal, round after round; returns how many."""
+    added = 0
+    for _ in range(s.takeover_max_rounds):
+        con.execute(f"CREATE OR REPLACE TEMP TABLE a_takeovers AS {takeovers_sql(s)}")
+        row = con.execute("SELECT count(*) FROM a_takeovers").fetchone()
+        if not row or not row[0]:
+            break
+        added += int(row[0])
+        con.execute("INSERT INTO a_deal BY NAME SELECT * FROM a_takeovers")
+    return added
