@@ -9,7 +9,8 @@ import pytest
 from linewatch.errors import NotFoundError
 from linewatch.offences import all_offences, lookup, phrases
 
-CODE = re.compile(r"[A-Z]+[0-9]{4}-s[0-9]+[A-Za-z]?(-[0-9a-z]+)*")
+# Statute: ACT+YEAR-s<section>[-<subsection>...]; common law: CL-<offence in lower-case words>.
+CODE = re.compile(r"[A-Z]+[0-9]{4}-s[0-9]+[A-Za-z]?(-[0-9a-z]+)*|CL(-[a-z]+)+")
 # Home Office codes domain.md §5 gives; "/" joins alternatives chosen by the drug or victim.
 DOMAIN_HOME_OFFICE = {"92A", "92D/92E", "38", "106", "10D", "10A", "10B", "5D", "8N", "34A/34B"}
 SPEC_CODES = [

@@ -37,6 +37,11 @@ def test_every_catalogue_phrase_compiles() -> None:
         ("possession of a firearm with intent to endanger life", [("FA1968-s16", ())]),
         ("allowing her home to be used for drug supply", [("MDA1971-s8", ())]),
         ("drug-driving", [("RTA1988-s5A", ())]),
+        ("being concerned in the supply Class B drugs", [("MDA1971-s4-3-b", ("B",))]),
+        ("driving while under the influence of drugs", [("RTA1988-s4", ())]),
+        ("conveying prohibited articles into prison", [("PA1952-s40B", ())]),
+        ("conveying mobile phones into a prison", [("PA1952-s40C", ())]),
+        ("misconduct in public office", [("CL-misconduct-in-public-office", ())]),
     ],
 )
 def test_offence_phrases(text: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from linewatch.ops.releases import read_release
 from linewatch.ops.releases.people import mentions_in
 from linewatch.ops.releases.pipeline import sentences
 
@@ -62,3 +63,13 @@ def test_an_apposition_is_one_person() -> None:
 def test_a_count_after_a_list_of_ages_starts_a_new_group() -> None:
     found = people("A woman, aged 31, and two boys aged 15 and 16 were arrested.")
     assert found == [(31, "female"), (15, "male"), (16, "male")]
+
+
+def test_a_definite_mention_with_an_age_refers_back_to_an_unaged_person() -> None:
+    text = (
+        "Officers detained a woman near the station. The 28-year-old woman was arrested on "
+        "suspicion of possession of cannabis."
+    )
+    assert [(a.age, a.sex, a.status) for a in read_release(text).arrests] == [
+        (28, "female", "arrested")
+    ]

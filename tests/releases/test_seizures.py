@@ -89,3 +89,53 @@ def test_vulnerable_people_summed_without_double_counting() -> None:
 def test_cs_canisters_are_a_weapon_kind() -> None:
     text = "Weapons including a machete and CS canisters were recovered."
     assert read_release(text).seizures.weapons == ("machete", "cs canister")
+
+
+def test_weapon_kinds_and_their_other_spellings() -> None:
+    text = (
+        "Searches uncovered two daggers, a telescopic baton, an air weapon, a zombie-style knife "
+        "and a knuckle-duster."
+    )
+    assert read_release(text).seizures.weapons == (
+        "dagger",
+        "baton",
+        "air weapon",
+        "zombie knife",
+        "knuckleduster",
+    )
+
+
+def test_a_group_given_by_number_counts_each_member_once() -> None:
+    text = (
+        "Three men and a woman were detained in Hull. A 51-year-old woman and a 19-year-old man "
+        "were arrested on suspicion of possession of cannabis."
+    )
+    record = read_release(text)
+    assert record.arrests_total == 4
+    assert [(a.age, a.sex) for a in record.arrests] == [(51, "female"), (19, "male")]
+
+
+def test_a_count_filled_by_the_next_people_described_covers_that_incident_only() -> None:
+    text = (
+        "Two people were arrested after a car was stopped on the ring road. A man aged 40 and a "
+        "woman aged 35 were detained on suspicion of supplying heroin. At a house in "
+        "Goole, a 22-year-old man was arrested on suspicion of possession of cocaine."
+    )
+    assert read_release(text).arrests_total == 3
+
+
+def test_a_count_not_filled_by_the_next_people_described_is_the_total() -> None:
+    text = (
+        "Officers arrested nine people during the week. A 30-year-old woman was arrested in "
+        "Selby. Later a 41-year-old man was arrested in Tadcaster."
+    )
+    assert read_release(text).arrests_total == 9
+
+
+def test_the_reason_for_a_stop_is_not_an_arrest_offence() -> None:
+    text = (
+        "Officers stopped a 26-year-old man suspected of being involved in drug supply, and he "
+        "was arrested on suspicion of failing to stop for police."
+    )
+    [arrest] = read_release(text).arrests
+    assert [o.code for o in arrest.offences] == ["RTA1988-s163"]

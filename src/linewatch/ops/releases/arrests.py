@@ -9,6 +9,7 @@ from spacy.tokens import Span
 
 from linewatch.ops.releases.charges import Charge, charges_in
 from linewatch.ops.releases.context import is_current
+from linewatch.ops.releases.counts import StatedArrests
 from linewatch.ops.releases.people import Mention, mentions_in
 from linewatch.ops.releases.pipeline import Sentence
 from linewatch.ops.releases.places import arrested_in, home_after
@@ -34,6 +35,10 @@ VERBS = words("was were is are has have had been")
 RELATIVE = words("who which that whom whose")
 SAFEGUARD = re.compile(r"safeguard|identified|referr|rescued|protected|place of safety", re.I)
 REST = words("others rest remaining")
+# "suspected of being involved in drug supply": why someone was stopped, not what they were
+# arrested for, unless "on suspicion of", "for" or "with" introduces the offence.
+REASON = words("involved believed suspected linked connected")
+ARREST_OFFENCE = words("suspicion for with") | frozenset(STATUS_WORDS)
 
 
 @dataclass(eq=False)
@@ -87,6 +92,7 @@ class Reading:
 
     people: list[Person] = field(default_factory=list)
     batches: list[list[Person]] = field(default_factory=list)  # arrested, sentence by sentence
+    batch_ends: list[int] = field(default_factory=list)  # where each batch's sentence ends
     updated: list[Person] = field(default_factory=list)  # by the latest follow-up sentence
     listed: int = 0
     open_groups: list[tuple[str | None, list[int]]] = field(default_factory=list)
@@ -158,26 +164,45 @@ def _group_status(
     return status or active
 
 
+def _is_reason(tokens: Span, charge: Charge) -> bool:
+    """An offence named as the reason for a stop or a suspicion, not as an arrest offence."""
+    start = charge.start - tokens.start
+    before = {t.lower_ for t in tokens[max(0, start - 6) : start]}
+    return bool(before & REASON) and not before & ARREST_OFFENCE
+
+
+def _bare_in_group(group: list[Mention]) -> bool:
+    """ "Two women and a man were arrested": a group given by number, so no one in it is an
+    individual yet (ages given later describe its members)."""
+    return any(m.plural and not m.individuals() for m in group) and not any(m.ages for m in group)
+
+
 def _read_group(
     sentence: Sentence, group: list[Mention], end: int, reading: Reading
 ) -> list[Person]:
     """The people of one group, with the status, offences and home areas its words give."""
     tokens, begin = sentence.span, group[0].start
-    own = [c for c in charges_in(tokens) if begin <= c.start - tokens.start < end]
+    own = [
+        c
+        for c in charges_in(tokens)
+        if begin <= c.start - tokens.start < end and not _is_reason(tokens, c)
+    ]
     status = _group_status(sentence, group, end, bool(own))
     part_of = begin > 0 and tokens[begin - 1].lower_ == "including"  # already counted
     said = tokens[max(0, begin - 3) : end].text  # "officers safeguarded three children"
     safeguarded = bool(SAFEGUARD.search(said)) and not part_of
     people: list[Person] = []
     shared = None
+    counted_only = _bare_in_group(group)
     for k, mention in enumerate(group):
         stop = group[k + 1].start if k + 1 < len(group) else end
         home = home_after(tokens[mention.end : stop].text) if stop > mention.end else None
         shared = home.area if home and home.shared else shared
         area = home.area if home else arrested_in(tokens[begin:end].text)
-        if not mention.individuals() and status:
-            reading.count_group(mention.sex, mention.count or 0)
-        elif not mention.individuals() and safeguarded:
+        if status and (counted_only or not mention.individuals()):
+            reading.count_group(mention.sex, mention.count or int(not mention.plural))
+            continue
+        if not mention.individuals() and safeguarded:
             reading.safeguarded_groups += mention.count or 0
         for age, sex in mention.individuals():
             people.append(Person(age, sex, area, status, list(own), safeguarded))
@@ -207,12 +232,25 @@ def _referenced(tokens: Span, mentions: list[Mention], reading: Reading) -> list
         return [p for p in pool if opening.sex in (None, p.sex)]
     age = opening.ages[0] if opening.ages else None
     matches = [p for p in reading.people if opening.sex in (None, p.sex) and age in (None, p.age)]
+    matches = matches or _first_aged(reading, opening.sex, age)
     said = _relative_status(tokens, opening.end)  # "the man who was charged"
     matches = [p for p in matches if p.status == said] or matches if said else matches
     if matches and matches[-1].area is None:
         home = home_after(tokens[opening.end :].text)
         matches[-1].area = home.area if home else None
     return matches[-1:]
+
+
+def _first_aged(reading: Reading, sex: str | None, age: int | None) -> list[Person]:
+    """ "A man was detained ... The 33-year-old man was charged": a definite mention with an age
+    refers back to the latest person of that sex described without one, and gives their age."""
+    person = next(
+        (p for p in reversed(reading.people) if p.age is None and sex in (None, p.sex)), None
+    )
+    if person is None or age is None:
+        return []
+    person.age = age
+    return [person]
 
 
 def _relative_status(tokens: Span, index: int) -> str | None:
@@ -261,6 +299,7 @@ def _read_sentence(sentence: Sentence, reading: Reading) -> None:
     reading.people += people
     if any(p.status for p in people):
         reading.batches.append([p for p in people if p.status])
+        reading.batch_ends.append(tokens.end)
     statuses = statuses_in(tokens)
     safeguarded = bool(SAFEGUARD.search(sentence.text))
     if not people and (statuses or charges or safeguarded):
@@ -270,6 +309,19 @@ def _read_sentence(sentence: Sentence, reading: Reading) -> None:
             person.update(strongest(statuses), charges, safeguarded)
             if not counted:
                 reading.count_person(person)
+
+
+def total_arrests(stated: StatedArrests, reading: Reading) -> int:
+    """A lone count the next people described fill exactly ("Three people were arrested ... Two
+    men and a woman were arrested") covers that incident only: people arrested later add to it."""
+    batches = [
+        [p for p in batch if p.status != "summonsed"]
+        for end, batch in zip(reading.batch_ends, reading.batches, strict=True)
+        if end > stated.at  # the count's own sentence or a later one
+    ]
+    if not stated.alone or not batches or len(batches[0]) != stated.value:
+        return stated.value
+    return stated.value + sum(len(batch) for batch in batches[1:])
 
 
 def read_people(sentences: list[Sentence]) -> Reading:

@@ -79,6 +79,8 @@ def _arrest_counts(tokens: Span) -> Iterator[Counted]:
     for found in counted(
         tokens, GENERIC_PEOPLE | {"arrests", "arrested", "were", "have"}, COUNT_SKIP, False
     ):
+        if found.index and tokens[found.index - 1].lower_ == "aged":
+            continue  # "a woman aged 35 were detained" gives an age, not a count
         noun = tokens[found.noun].lower_
         after = [t.lower_ for t in tokens[found.noun + 1 : found.noun + 5]]
         before = _words(tokens, found.index - 4, found.index)
@@ -91,21 +93,31 @@ def _arrest_counts(tokens: Span) -> Iterator[Counted]:
             yield found
 
 
-def arrests_total(sentences: list[Sentence]) -> int | None:
+@dataclass(frozen=True)
+class StatedArrests:
+    """The arrests a statement states, and where: whether one count alone gives it."""
+
+    value: int
+    at: int  # token offset in the document of the first count
+    alone: bool  # one count, neither called a total nor added to ("a further two")
+
+
+def arrests_total(sentences: list[Sentence]) -> StatedArrests | None:
     """The total stated: an explicit total, else the first count plus any "further" ones."""
-    first, extra = None, 0
+    first: Counted | None = None
+    at, extra = 0, 0
     for sentence in sorted(sentences, key=lambda s: s.title):  # the headline last
         if not is_current(sentence):
             continue
         tokens = sentence.span
         for found in _arrest_counts(tokens):
             if TOTAL.search(sentence.text):
-                return found.value
+                return StatedArrests(found.value, tokens.start + found.index, False)
             if first is None:
-                first = found.value
+                first, at = found, tokens.start + found.index
             elif _words(tokens, found.index - 2, found.index) & ADDITIVE:
                 extra += found.value
-    return None if first is None else first + extra
+    return None if first is None else StatedArrests(first.value + extra, at, not extra)
 
 
 def warrants(sentences: list[Sentence]) -> int | None:

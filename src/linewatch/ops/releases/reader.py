@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from linewatch.errors import InputError
-from linewatch.ops.releases.arrests import Person, read_people
+from linewatch.ops.releases.arrests import Person, read_people, total_arrests
 from linewatch.ops.releases.counts import (
     PHONE_SKIP,
     PHONES,
@@ -42,11 +42,12 @@ def read_release(text: str) -> ReleaseRecord:
     parts = sentences(text)
     people = read_people(parts)
     drugs, classes, weapons = drugs_and_weapons(parts)
+    stated = arrests_total(parts)
     return ReleaseRecord(
         forces=acting_forces(parts),
         operation_date=operation_date(parts, publication_date(text)),
         warrants=warrants(parts),
-        arrests_total=arrests_total(parts) or people.listed or None,
+        arrests_total=(total_arrests(stated, people) if stated else None) or people.listed or None,
         arrests=tuple(_arrest(p) for p in people.arrested),
         seizures=Seizures(
             cash_gbp=cash_gbp(parts),

@@ -35,6 +35,8 @@ WEAPON_KINDS = [
     "lock knife",
     "flick knife",
     "butterfly knife",
+    "dagger",
+    "bayonet",
     "machete",
     "sword",
     "samurai sword",
@@ -45,6 +47,8 @@ WEAPON_KINDS = [
     "knuckleduster",
     "knuckle duster",
     "baseball bat",
+    "baton",
+    "sickle",
     "firearm",
     "gun",
     "handgun",
@@ -55,6 +59,8 @@ WEAPON_KINDS = [
     "rifle",
     "air rifle",
     "air pistol",
+    "air weapon",
+    "air gun",
     "imitation firearm",
     "bb gun",
     "stun gun",
@@ -73,7 +79,19 @@ def plural(kind: str) -> str:
     return kind[: -len("knife")] + "knives" if kind.endswith("knife") else kind + "s"
 
 
-WEAPONS: dict[str, str] = {form: kind for kind in WEAPON_KINDS for form in (kind, plural(kind))}
+# Other ways statements write a kind: "zombie-style knife" is a zombie knife.
+WEAPON_ALIASES = {
+    "zombie style knife": "zombie knife",
+    "zombie-style knife": "zombie knife",
+    "knuckle-duster": "knuckleduster",
+    "cs gas canister": "cs canister",
+    "imitation gun": "imitation firearm",
+}
+WEAPONS: dict[str, str] = {
+    form: kind
+    for alias, kind in [*((k, k) for k in WEAPON_KINDS), *WEAPON_ALIASES.items()]
+    for form in (alias, plural(alias))
+}
 # Words next to a weapon word that mean it was not seized ("knife crime", "knife arch").
 NOT_SEIZED_AFTER = words("crime crimes arch arches amnesty bin bins point surrender")
 
