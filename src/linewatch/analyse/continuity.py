@@ -15,9 +15,8 @@ def deal_contacts_sql(s: AnalysisSettings) -> str:
     SELECT p.number, p.contact,
            CASE WHEN p.n_out >= {s.runner_min_relays} AND p.n_in * 5 <= p.n_out
                 THEN 'runner' ELSE 'customer' END AS kind
-    FROM a_pairs p JOIN a_deal d USING (number)
+    FROM a_pairs p JOIN a_deal d USING (number) ANTI JOIN a_deal x ON x.number = p.contact
     WHERE (p.n_in > 0 OR (p.n_out >= {s.runner_min_relays} AND p.n_in * 5 <= p.n_out))
-      AND p.contact NOT IN (SELECT number FROM a_deal)
     """
 
 
@@ -37,7 +36,7 @@ def deal_pairs_sql(s: AnalysisSettings) -> str:
     ), handsets AS (
         SELECT DISTINCT x.number AS a, y.number AS b
         FROM handset_use x JOIN handset_use y ON x.imei = y.imei AND x.number < y.number
-        WHERE x.number IN (SELECT number FROM a_deal) AND y.number IN (SELECT number FROM a_deal)
+        SEMI JOIN a_deal dx ON dx.number = x.number SEMI JOIN a_deal dy ON dy.number = y.number
     )
     SELECT coalesce(sh.a, h.a) AS a, coalesce(sh.b, h.b) AS b,
            coalesce(sh.customers, 0) AS customers, coalesce(sh.runners, 0) AS runners,

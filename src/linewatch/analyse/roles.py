@@ -26,7 +26,8 @@ def customers_sql() -> str:
            sum(p.n_in) AS orders, count(DISTINCT l.line_id) AS lines
     FROM a_deal_contacts c JOIN a_line_numbers l USING (number)
     JOIN a_pairs p ON p.number = c.number AND p.contact = c.contact
-    WHERE c.kind = 'customer' AND c.contact NOT IN (SELECT number FROM a_runners)
+    ANTI JOIN a_runners x ON x.number = c.contact
+    WHERE c.kind = 'customer'
     GROUP BY c.contact
     """
 
@@ -43,9 +44,9 @@ def controllers_sql(s: AnalysisSettings) -> str:
                sum(p.n_in) AS to_runners, sum(p.n_out) AS from_runners,
                count(DISTINCT p.number) AS runners
         FROM a_pairs p JOIN a_runners r ON r.number = p.number
-        WHERE p.contact NOT IN (SELECT number FROM a_deal)
-          AND p.contact NOT IN (SELECT number FROM a_runners)
-          AND p.contact NOT IN (SELECT number FROM a_customers)
+        ANTI JOIN a_deal d ON d.number = p.contact
+        ANTI JOIN a_runners x ON x.number = p.contact
+        ANTI JOIN a_customers u ON u.number = p.contact
         GROUP BY p.contact, r.line_id
     )
     SELECT arg_max(number, (runners, from_runners)) AS number, line_id,

@@ -31,8 +31,9 @@ def residents_sql(s: AnalysisSettings) -> str:
     FROM a_pairs p JOIN a_runners r ON r.number = p.contact
     JOIN a_nodes n ON n.number = p.number
     JOIN a_roles x ON x.number = p.number AND x.role = 'other'
+    ANTI JOIN (SELECT contact FROM a_pairs WHERE n_burst > 0 AND n_in > 0) f
+      ON f.contact = p.number
     WHERE n.in_deg <= {s.resident_max_callers}
-      AND p.number NOT IN (SELECT contact FROM a_pairs WHERE n_burst > 0 AND n_in > 0)
     GROUP BY p.number
     HAVING sum(p.n_out) = 0 AND sum(p.n_in) >= {s.resident_min_calls}
        AND max(p.in_days) >= 2
