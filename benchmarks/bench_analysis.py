@@ -101,8 +101,58 @@ def events_of(db: str, out: Path) -> int:
         con.close()
 
 
+def profile_steps(db: str) -> None:
+    """Print the seconds each step of `analyse` takes on a copy of the store at `db`."""
+    import shutil
+    import time
+
+    import duckdb
+
+    from linewatch.analyse import features, measures, model, pipeline, roles, summaries
+    from linewatch.analyse.continuity import assign_lines
+    from linewatch.analyse.people import build_people
+    from linewatch.analyse.settings import AnalysisSettings
+    from linewatch.analyse.takeover import add_takeovers
+
+    s = AnalysisSettings()
+    with tempfile.TemporaryDirectory(prefix="lw-prof-") as tmp:
+        shutil.copy(db, f"{tmp}/copy.duckdb")
+        con = duckdb.connect(f"{tmp}/copy.duckdb")
+        con.execute("SET enable_progress_bar=false")
+        steps = [(t, features.feature_sql(n, s)) for t, n in features.FEATURE_TABLES]
+        steps += [("a_inputs", model.inputs_sql()), ("a_scored", model.score_sql())]
+        steps += [("a_deal", pipeline.deal_sql(s))]
+        calls = [
+            (t, lambda q=q, t=t: con.execute(f"CREATE TEMP TABLE {t} AS {q}")) for t, q in steps
+        ]
+        calls += [("takeovers", lambda: add_takeovers(con, s))]
+        calls += [("lines", lambda: assign_lines(con, s))]
+        for t, q in (
+            ("a_runners", roles.runners_sql()),
+            ("a_customers", roles.customers_sql()),
+            ("a_controllers", roles.controllers_sql(s)),
+            ("a_roles", roles.number_roles_sql()),
+        ):
+            calls += [(t, lambda q=q, t=t: con.execute(f"CREATE TEMP TABLE {t} AS {q}"))]
+        calls += [("places", lambda: summaries.line_places(con))]
+        calls += [("measures", lambda: measures.measures_table(con, s))]
+        calls += [("people", lambda: build_people(con, s))]
+        total = 0.0
+        for name, call in calls:
+            started = time.perf_counter()
+            call()
+            took = time.perf_counter() - started
+            total += took
+            print(f"{name:16s} {took:7.2f} s", flush=True)
+        print(f"{'total':16s} {total:7.2f} s")
+        con.close()
+
+
 def main() -> None:
     """Print analysis time and peak memory for linewatch and the peer, and their ratio."""
+    if os.environ.get("BENCH_PROFILE_DB"):
+        profile_steps(os.environ["BENCH_PROFILE_DB"])
+        return
     ours_n = int(os.environ.get("BENCH_RECORDS", "100000000"))
     peer_n = int(os.environ.get("BENCH_PEER_RECORDS", "10000000"))
     with tempfile.TemporaryDirectory(prefix="lw-bench-an-") as tmp:

@@ -220,7 +220,7 @@ def write_docs(scale: str, rows: list[tuple[str, int, dict[str, float]]]) -> Non
     start = text.find("## Analysis")
     if start >= 0:
         end = text.find("\n## ", start + 1)
-        text = text[:start] + section + (text[end + 1 :] if end >= 0 else "")
+        text = text[:start] + section + ("\n" + text[end + 1 :] if end >= 0 else "")
     else:
         text = text.rstrip() + "\n\n" + section
     DOCS.write_text(text)

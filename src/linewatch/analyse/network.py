@@ -44,9 +44,7 @@ def components(g: nk.Graph) -> IntArr:
     return np.array(cc.getPartition().getVector(), dtype=np.uint64).astype(np.int64)
 
 
-def betweenness(
-    g: nk.Graph, exact_max_nodes: int, epsilon: float, seed: int = 1
-) -> Betweenness:
+def betweenness(g: nk.Graph, exact_max_nodes: int, epsilon: float, seed: int = 1) -> Betweenness:
     """Normalised (unweighted) betweenness: exact for small graphs, else KADABRA within epsilon.
 
     KADABRA samples shortest paths by balanced bidirectional search until every node's value is
