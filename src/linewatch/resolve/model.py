@@ -29,6 +29,7 @@ class Level:
     m: float
     u: float
     tf: str | None = None
+    fixed_u: bool = False
 
 
 def _both(col: str) -> str:
@@ -39,19 +40,36 @@ def _jw(col: str, at: float) -> str:
     return f"jaro_winkler_similarity({col}_l, {col}_r) >= {at}"
 
 
+# A full name (not an initial) that the store knows with one birth year at most: its u is fixed
+# so that the name alone links (a record with a name and nothing else joins the one person of
+# that name), while any disagreeing field (another address, date of birth) keeps it apart.
 NAME = (
-    Level("full_name_l = full_name_r", "same name (nicknames allowed)", 0.72, 0.0005, "full_name"),
+    Level(
+        "full_name_l = full_name_r AND name_rare_l AND length(given_l) > 1",
+        "same name, borne by one person (nicknames allowed)",
+        0.5,
+        0.000004,
+        fixed_u=True,
+    ),
+    Level("full_name_l = full_name_r", "same name (nicknames allowed)", 0.2, 0.0005, "full_name"),
     Level(
         "given_l = surname_r AND surname_l = given_r", "given and surname swapped", 0.03, 0.00001
     ),
     Level(f"{_jw('given_key', 0.88)} AND {_jw('surname', 0.9)}", "similar name", 0.08, 0.001),
     Level("surname_l = surname_r AND given1_l = given1_r", "same surname and initial", 0.04, 0.004),
     Level(
-        "(surname_l IS NULL AND given_l IN (given_r, surname_r)) "
-        "OR (surname_r IS NULL AND given_r IN (given_l, surname_l))",
-        "single name written agrees",
+        "(surname_l IS NULL AND given_key_l IN (given_key_r, surname_r)) "
+        "OR (surname_r IS NULL AND given_key_r IN (given_key_l, surname_l))",
+        "single name written agrees (nicknames allowed)",
         0.04,
         0.003,
+    ),
+    Level(
+        "(surname_l IS NULL OR surname_r IS NULL) AND given1_l = given1_r "
+        "AND least(length(given_l), length(given_r)) = 1",
+        "an initial against a single name",
+        0.02,
+        0.01,
     ),
     Level(
         "(given_l IS NULL OR given_r IS NULL OR surname_l IS NULL OR surname_r IS NULL) "
@@ -108,6 +126,7 @@ BLOCKING = (
     "l.dob = r.dob AND l.sector = r.sector",
     "l.postcode = r.postcode AND l.house_no = r.house_no",
     "l.dob = r.dob AND l.house_no = r.house_no",
+    "l.address = r.address AND l.given_key = r.given_key",
 )
 # EM sessions: each fixes some fields by blocking on them and estimates the rest.
 TRAINING_BLOCKS = (
@@ -134,6 +153,8 @@ def _levels(levels: tuple[Level, ...], null_sql: str) -> list[dict[str, Any]]:
             "m_probability": lv.m,
             "u_probability": lv.u,
         }
+        if lv.fixed_u:
+            level["fix_u_probability"] = True
         if lv.tf:
             level |= {"tf_adjustment_column": lv.tf, "tf_adjustment_weight": 1.0}
         out.append(level)

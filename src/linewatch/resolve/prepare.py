@@ -26,7 +26,8 @@ _ABBREVIATIONS = (
     ("place", "pl"),
     ("crescent", "cres"),
 )
-_CAPS_FIRST = "[A-Z][A-Z''-]+ [A-Z][a-z].*"
+# A capitalised surname of three or more letters; "JD James" is initials and a surname.
+_CAPS_FIRST = "[A-Z][A-Z''-]{2,} [A-Z][a-z].*"
 _POSTCODE = "[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}"
 
 
@@ -80,7 +81,8 @@ def parsed_sql(source: str) -> str:
         year(p.dob) * 10000 + least(month(p.dob), day(p.dob)) * 100
             + greatest(month(p.dob), day(p.dob)) AS dob_key,
         {_address_sql("p.address")} AS address,
-        regexp_extract({_address_sql("p.address")}, '^([0-9]+[a-z]?) ', 1) AS house,
+        regexp_extract({_address_sql("p.address")}, '^((flat [0-9]+[a-z]? )?[0-9]+[a-z]?) ', 1)
+            AS house,
         nullif(replace(coalesce(upper(p.postcode),
             regexp_extract(upper(p.address), '{_POSTCODE}')), ' ', ''), '') AS postcode,
         p.number
@@ -114,6 +116,7 @@ def build_input(con: duckdb.DuckDBPyConnection, source: str = "person_records") 
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE {INPUT} AS
         SELECT * EXCLUDE (house), nullif(house, '') AS house_no,
+            count(DISTINCT year(dob)) OVER (PARTITION BY full_name) <= 1 AS name_rare,
             CASE WHEN postcode IS NOT NULL THEN left(postcode, length(postcode) - 2) END AS sector
         FROM ({parsed_sql(source)}) q"""
     )
