@@ -1,5 +1,5 @@
-"""The internal result of an operation: the network before and after, lines closed, harm removed,
-people safeguarded. For analysts only: it names people by id."""
+"""The internal result of an operation: the crew network before and after, lines closed, harm
+removed, people safeguarded. For analysts only: it names people and numbers by id."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Any
 import duckdb
 
 from linewatch.harm.people import has_table, person_map_sql
+from linewatch.ops.network import network_change
 
 
 def _arrested_sql(con: duckdb.DuckDBPyConnection) -> str:
@@ -82,6 +83,8 @@ def internal(con: duckdb.DuckDBPyConnection, op: str, scheme: str) -> dict[str, 
         "operation_id": op,
         "lines": lines if analysed else "no line analysis in the store (run `linewatch analyse`)",
         "lines_closed": sum(1 for x in lines if x["closed"]),
+        "network": network_change(con, op, _arrested_sql(con))
+        or "no line analysis in the store (run `linewatch analyse`)",
         "harm_removed": _harm_removed(con, op, scheme),
         "safeguarded": _safeguarded(con, op),
     }
