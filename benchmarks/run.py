@@ -1,26 +1,13 @@
-"""`make bench`: run every speed benchmark (each module in this folder with a `main()`)."""
+"""`make bench`: run every speed benchmark (each bench_*.py in this folder with a `main()`)."""
 
 from __future__ import annotations
 
-import importlib
+import runpy
 import sys
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-
-def main(names: list[str]) -> int:
-    """Run the named evaluations (all when none are named); each prints ratios against peers."""
-    sys.path.insert(0, str(HERE))
-    modules = names or sorted(p.stem for p in HERE.glob("bench_*.py"))
-    for name in modules:
-        started = time.perf_counter()
-        print(f"== {name}", flush=True)
-        importlib.import_module(name).main()
-        print(f"== {name} done in {time.perf_counter() - started:.1f} s", flush=True)
-    return 0
-
-
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+    runner = runpy.run_path(str(HERE.parent / "evaluation" / "run.py"))
+    raise SystemExit(runner["run_modules"](HERE, "bench_", sys.argv[1:]))

@@ -1,4 +1,7 @@
-"""`make eval`: run every quality evaluation (each module in this folder with a `main()`)."""
+"""`make eval`: run every quality evaluation (each eval_*.py in this folder with a `main()`).
+
+`run_modules` is shared with benchmarks/run.py, which runs the bench_*.py modules the same way.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +13,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
-def main(names: list[str]) -> int:
-    """Run the named evaluations (all when none are named); each writes its docs table."""
-    sys.path.insert(0, str(HERE))
-    modules = names or sorted(p.stem for p in HERE.glob("eval_*.py"))
+def run_modules(folder: Path, prefix: str, names: list[str]) -> int:
+    """Run the named modules of `folder` (all `prefix*.py` when none are named), in order."""
+    sys.path.insert(0, str(folder))
+    modules = names or sorted(p.stem for p in folder.glob(f"{prefix}*.py"))
     for name in modules:
         started = time.perf_counter()
         print(f"== {name}", flush=True)
@@ -23,4 +26,4 @@ def main(names: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+    raise SystemExit(run_modules(HERE, "eval_", sys.argv[1:]))
