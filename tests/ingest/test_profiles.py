@@ -89,3 +89,9 @@ def test_profile_columns_are_matched_case_insensitively(columns: dict[str, str])
     assert kind == "records"
     for canonical, source in columns.items():
         assert layout.source(canonical) == source.replace("\ufeff", "").strip().lower()
+
+
+def test_direction_values_must_be_a_non_empty_list() -> None:
+    table = {"column": "D", "other_party": "B", "outgoing": [], "incoming": ["MT"]}
+    with pytest.raises(InputError, match="'outgoing' must be a non-empty list"):
+        parse({"direction": table}, "p.toml")

@@ -11,6 +11,14 @@ from linewatch.store.sql import ident
 
 
 @dataclass(frozen=True)
+class Direction:
+    """One 'other party' column plus a direction column saying whether the target called."""
+
+    outgoing: tuple[str, ...]  # direction values meaning the target was the caller
+    incoming: tuple[str, ...]  # values meaning the target was called
+
+
+@dataclass(frozen=True)
 class Layout:
     """Where each canonical column comes from, and how values are read (from a mapping profile)."""
 
@@ -18,7 +26,7 @@ class Layout:
     timestamp_format: str | None = None
     timezone: str | None = None
     type_values: Mapping[str, str] = field(default_factory=dict)
-    direction: Mapping[str, object] | None = None
+    direction: Direction | None = None
     name: str | None = None
 
     def source(self, canonical: str) -> str:

@@ -7,7 +7,7 @@ from importlib import resources
 from pathlib import Path
 
 from linewatch.errors import InputError
-from linewatch.ingest.context import Layout
+from linewatch.ingest.context import Direction, Layout
 from linewatch.ingest.kinds import normalise_columns
 
 KNOWN_KEYS = {"name", "kind", "delimiter", "columns", "timestamp", "type_values", "direction"}
@@ -45,15 +45,14 @@ def parse(data: dict[str, object], where: str) -> tuple[Layout, str, str | None]
     columns = _table(data, "columns", where)
     stamp = _table(data, "timestamp", where)
     types = _table(data, "type_values", where)
-    direction = _table(data, "direction", where) or None
-    if direction is not None:
-        for key in ("column", "outgoing", "incoming", "other_party"):
-            if key not in direction:
-                raise InputError(f"[direction] needs '{key}'", file=where, field="direction")
+    direction_table = _table(data, "direction", where) or None
+    direction = None
+    if direction_table is not None:
+        direction = _direction(direction_table, where)
         columns = {
             **columns,
-            "direction": str(direction["column"]),
-            "other_party": str(direction["other_party"]),
+            "direction": str(direction_table["column"]),
+            "other_party": str(direction_table["other_party"]),
         }
     layout = Layout(
         columns={k: normalise_columns([str(v)])[0] for k, v in columns.items()},
@@ -65,6 +64,22 @@ def parse(data: dict[str, object], where: str) -> tuple[Layout, str, str | None]
     )
     delimiter = _opt_str(data.get("delimiter"))
     return layout, str(data.get("kind", "records")), delimiter
+
+
+def _direction(table: dict[str, object], where: str) -> Direction:
+    """The [direction] table: its column names and non-empty lists of values."""
+    for key in ("column", "outgoing", "incoming", "other_party"):
+        if key not in table:
+            raise InputError(f"[direction] needs '{key}'", file=where, field="direction")
+    values = {}
+    for key in ("outgoing", "incoming"):
+        given = table[key]
+        if not isinstance(given, list) or not given:
+            raise InputError(
+                f"[direction] '{key}' must be a non-empty list", file=where, field="direction"
+            )
+        values[key] = tuple(str(v).upper() for v in given)
+    return Direction(outgoing=values["outgoing"], incoming=values["incoming"])
 
 
 def _table(data: dict[str, object], key: str, where: str) -> dict[str, object]:

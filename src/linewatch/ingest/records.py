@@ -26,8 +26,8 @@ def _parties_sql(ctx: FileContext) -> tuple[str, str]:
     if not d:
         return ctx.text("caller"), ctx.text("callee")
     col = f"upper(trim(CAST({ctx.col('direction')} AS VARCHAR)))"
-    outgoing = ", ".join(literal(str(v).upper()) for v in d.get("outgoing", []))  # type: ignore[attr-defined]
-    incoming = ", ".join(literal(str(v).upper()) for v in d.get("incoming", []))  # type: ignore[attr-defined]
+    outgoing = ", ".join(literal(v) for v in d.outgoing)
+    incoming = ", ".join(literal(v) for v in d.incoming)
     target, other = ctx.text("target"), ctx.text("other_party")
     caller = (
         f"CASE WHEN {col} IN ({outgoing}) THEN {target} WHEN {col} IN ({incoming}) THEN {other} END"
