@@ -36,6 +36,7 @@ demo: install
 	$(BIN)/linewatch --db $(DEMO_DB) analyse
 	$(BIN)/linewatch --db $(DEMO_DB) safeguarding
 	$(BIN)/linewatch --db $(DEMO_DB) harm --top 5
+	$(BIN)/linewatch --db $(DEMO_DB) plan --warrants 7
 	$(BIN)/linewatch --db $(DEMO_DB) operation report OP-ALDER-1
 
 check: install

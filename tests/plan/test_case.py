@@ -162,3 +162,13 @@ def test_harm_scores_weight_the_objective(db: Path) -> None:
     case = _case(db, 1)
     weights = dict(zip(case.graph.ids, case.problem.weights or (), strict=True))
     assert weights["+D2"] == 42 and weights["+D1"] == 1
+
+
+def test_a_runner_number_attributed_to_no_one_is_never_a_target(db: Path) -> None:
+    con = open_store(db)
+    con.execute("DELETE FROM phone_attribution WHERE number = '+R1b'")
+    con.close()
+    case = _case(db, 3)
+    assert "+R1b" in case.victims
+    for k in range(4):
+        assert "+R1b" not in _removed(_case(db, k), k)

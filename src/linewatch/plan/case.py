@@ -3,7 +3,8 @@
 Nodes are crew numbers (deal lines, controllers, runners in `number_roles`), joined when they
 called or texted each other. A warrant takes every number of one person (rank-1 attribution)
 and every person sharing a home address with them, at cost 1. Potential victims (safeguarding
-queue or `person_roles.potential_victim`) are never removed unless an audited override is given.
+queue or `person_roles.potential_victim`, and runner numbers attributed to no one, whose age is
+unknown) are never removed unless an audited override is given.
 """
 
 from __future__ import annotations
@@ -222,8 +223,15 @@ def load_case(
     homes = addresses(con, people)
     groups = group_warrants(numbers, homes, set() if override_victims else blocked, scores)
     never = resolve_ids(exclude, numbers, "exclude")
+    # A runner number nobody is attributed to belongs to someone of unknown age: like the analysis
+    # stage's runner of unknown age, a potential victim until shown otherwise.
+    unknown_runners = {c.number for c in numbers if c.person_id is None and c.role == "runner"}
     if not override_victims:
-        never |= {i for i, c in enumerate(numbers) if c.person_id in blocked}
+        never |= {
+            i
+            for i, c in enumerate(numbers)
+            if c.person_id in blocked or c.number in unknown_runners
+        }
     problem = Problem(
         float(warrants),
         "pairwise",
@@ -232,7 +240,7 @@ def load_case(
         targets=tuple(Target(w.members, 1.0) for w in groups),
         weights=_weights(numbers, scores),
     )
-    return Case(graph, tuple(numbers), groups, problem, tuple(sorted(blocked)))
+    return Case(graph, tuple(numbers), groups, problem, tuple(sorted(blocked | unknown_runners)))
 
 
 def chosen_warrants(case: Case, removed: Iterable[int]) -> list[int]:
