@@ -128,9 +128,23 @@ def cut_scores(start, indptr, indices, removed, w, mark, tick, iw, fw, out_pairs
 
 
 @njit(cache=True)
+def _enter(x, parent_of_x, clock, count, indptr, w, mark, tick, iw, fw):  # type: ignore[no-untyped-def]
+    """Discover node x in the DFS: its parent, discovery time, own weight, empty separations."""
+    mark[x] = tick
+    iw[x, 0] = clock  # discovery
+    iw[x, 1] = clock  # low-link
+    iw[x, 2] = parent_of_x
+    iw[x, 3] = indptr[x]  # next neighbour to visit
+    iw[count, 4] = x  # visit order
+    fw[x, 0] = w[x]
+    fw[x, 1] = w[x] * w[x]
+    fw[x, 2:6] = 0.0
+
+
+@njit(cache=True)
 def _dfs(start, indptr, indices, removed, w, mark, tick, iw, fw):  # type: ignore[no-untyped-def]
     """Iterative DFS filling discovery/low-link, subtree sums and separated-piece sums."""
-    disc, low, parent, it, order = iw[:, 0], iw[:, 1], iw[:, 2], iw[:, 3], iw[:, 4]
+    disc, low, parent, it = iw[:, 0], iw[:, 1], iw[:, 2], iw[:, 3]
     subw, subq, sepw, sepq, seppc, maxsep = (
         fw[:, 0],
         fw[:, 1],
@@ -140,22 +154,9 @@ def _dfs(start, indptr, indices, removed, w, mark, tick, iw, fw):  # type: ignor
         fw[:, 5],
     )
     # parent links double as the DFS stack: finishing a node walks back up to its parent
-    clock = 0
-    count = 0
-    mark[start] = tick
-    parent[start] = -1
-    disc[start] = clock
-    low[start] = clock
-    clock += 1
-    it[start] = indptr[start]
-    subw[start] = w[start]
-    subq[start] = w[start] * w[start]
-    sepw[start] = 0.0
-    sepq[start] = 0.0
-    seppc[start] = 0.0
-    maxsep[start] = 0.0
-    order[count] = start
-    count += 1
+    _enter(start, -1, 0, 0, indptr, w, mark, tick, iw, fw)
+    clock = 1
+    count = 1
     u = start
     while u >= 0:
         if it[u] < indptr[u + 1]:
@@ -164,19 +165,8 @@ def _dfs(start, indptr, indices, removed, w, mark, tick, iw, fw):  # type: ignor
             if removed[x]:
                 continue
             if mark[x] != tick:
-                mark[x] = tick
-                parent[x] = u
-                disc[x] = clock
-                low[x] = clock
+                _enter(x, u, clock, count, indptr, w, mark, tick, iw, fw)
                 clock += 1
-                it[x] = indptr[x]
-                subw[x] = w[x]
-                subq[x] = w[x] * w[x]
-                sepw[x] = 0.0
-                sepq[x] = 0.0
-                seppc[x] = 0.0
-                maxsep[x] = 0.0
-                order[count] = x
                 count += 1
                 u = x
             elif x != parent[u] and disc[x] < low[u]:
