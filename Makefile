@@ -14,8 +14,8 @@ install: $(VENV)/.stamp-deps .stamp-debian
 # Python environment: the package in editable mode with every dependency.
 $(VENV)/.stamp-deps: pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --no-cache-dir --upgrade pip
+	$(BIN)/python -m pip install --quiet --no-cache-dir -e '.[dev]'
 	touch $@
 
 # Debian packages used by the browser tests (Debian's chromium, driven by playwright).

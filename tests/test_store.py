@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from linewatch.errors import StoreError
@@ -56,3 +57,18 @@ def test_store_from_a_newer_linewatch_is_refused(tmp_path: Path) -> None:
     con.execute("INSERT INTO schema_version VALUES (999, 'future', now())")
     with pytest.raises(StoreError, match="does not know"):
         migrate(con)
+
+
+def test_spill_is_capped_so_a_large_job_cannot_fill_the_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LINEWATCH_SPILL_LIMIT", "3GB")
+    query = "SELECT current_setting('max_temp_directory_size')"
+    expected = duckdb.connect()
+    default = expected.execute(query).fetchone()
+    expected.execute("SET max_temp_directory_size='3GB'")
+    assert (
+        connect(tmp_path / "s.duckdb").execute(query).fetchone()
+        == expected.execute(query).fetchone()
+        != default
+    )

@@ -23,6 +23,13 @@ class Settings:
         default_factory=lambda: _env("LINEWATCH_MEMORY_LIMIT", "4GB"),
         metadata={"env": "LINEWATCH_MEMORY_LIMIT", "doc": "DuckDB memory limit (bounded memory)."},
     )
+    spill_limit: str = field(
+        default_factory=lambda: _env("LINEWATCH_SPILL_LIMIT", "32GB"),
+        metadata={
+            "env": "LINEWATCH_SPILL_LIMIT",
+            "doc": "Most disk DuckDB may spill to; larger work fails instead of filling the disk.",
+        },
+    )
     threads: int = field(
         default_factory=lambda: int(_env("LINEWATCH_THREADS", str(os.cpu_count() or 2))),
         metadata={"env": "LINEWATCH_THREADS", "doc": "DuckDB worker threads."},

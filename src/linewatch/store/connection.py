@@ -20,6 +20,7 @@ def connect(path: Path | str, settings: Settings | None = None) -> duckdb.DuckDB
     except duckdb.Error as exc:
         raise StoreError(f"cannot open store {path}: {exc}") from exc
     con.execute(f"SET memory_limit='{settings.memory_limit}'")
+    con.execute(f"SET max_temp_directory_size='{settings.spill_limit}'")
     con.execute(f"SET threads={int(settings.threads)}")
     con.execute(f"SET TimeZone='{settings.local_timezone}'")
     con.execute("SET enable_progress_bar=false")
