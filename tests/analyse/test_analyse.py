@@ -15,6 +15,7 @@ OLD, NEW, RUNNER, BOSS = "+447700900001", "+447700900002", "+447400000001", "+44
 RUNNER2 = "+447400000003"
 CUSTOMERS = [f"+4475000{i:05d}" for i in range(40)]
 FRIENDS = [f"+4476000{i:05d}" for i in range(40)]
+FLARED = "+447500099999"  # gets the line's flares, never orders in the records: still a customer
 
 
 def _events() -> pd.DataFrame:
@@ -27,7 +28,10 @@ def _events() -> pd.DataFrame:
             rows += [(t, "sms", c, deal), (t + dt.timedelta(seconds=60), "sms", deal, c)]
             rows.append((t + dt.timedelta(seconds=200), "sms", deal, RUNNER))
         flare = base + dt.timedelta(hours=6)
-        rows += [(flare + dt.timedelta(seconds=i), "sms", deal, c) for i, c in enumerate(CUSTOMERS)]
+        rows += [
+            (flare + dt.timedelta(seconds=i), "sms", deal, c)
+            for i, c in enumerate([*CUSTOMERS, FLARED])
+        ]
         rows += [
             (base + dt.timedelta(hours=h), "call", BOSS, r)
             for h in (1, 2)
@@ -61,7 +65,7 @@ def test_line_roles_and_continuity(store: duckdb.DuckDBPyConnection) -> None:
     roles = dict(store.execute("SELECT number, role FROM number_roles").fetchall())
     assert roles[OLD] == roles[NEW] == "deal_line"
     assert roles[RUNNER] == "runner"
-    assert roles[CUSTOMERS[0]] == "customer"
+    assert roles[CUSTOMERS[0]] == roles[FLARED] == "customer"
     assert roles[FRIENDS[0]] == "other"
     lines = store.execute("SELECT numbers FROM lines").fetchall()
     assert lines == [([OLD, NEW],)]

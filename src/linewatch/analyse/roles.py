@@ -20,10 +20,10 @@ def runners_sql() -> str:
 
 
 def customers_sql() -> str:
-    """Customers: numbers that contact a deal line (and are not its runners)."""
+    """Customers: numbers that contact a deal line or get its flares (and are not its runners)."""
     return """
-    SELECT c.contact AS number, arg_max(l.line_id, p.n_in) AS line_id,
-           sum(p.n_in) AS orders, count(DISTINCT l.line_id) AS lines
+    SELECT c.contact AS number, arg_max(l.line_id, p.n_in + p.n_burst) AS line_id,
+           sum(p.n_in) AS orders, sum(p.n_burst) AS flares, count(DISTINCT l.line_id) AS lines
     FROM a_deal_contacts c JOIN a_line_numbers l USING (number)
     JOIN a_pairs p ON p.number = c.number AND p.contact = c.contact
     ANTI JOIN a_runners x ON x.number = c.contact
@@ -76,8 +76,8 @@ def number_roles_sql() -> str:
                     '{} messages relayed to it from {} deal number(s) of {}',
                     r.relays, r.deal_numbers, r.line_id)]
                 WHEN u.number IS NOT NULL THEN [format(
-                    '{} calls or messages to deal numbers of {} line(s), most to {}',
-                    u.orders, u.lines, u.line_id)]
+                    '{} calls or messages to and {} flare texts from deal numbers of {} line(s), '
+                    'most with {}', u.orders, u.flares, u.lines, u.line_id)]
                 ELSE s.score_reasons END AS reasons
     FROM a_scored s
     LEFT JOIN a_line_numbers l USING (number)
