@@ -189,3 +189,28 @@ def test_kind_override_requires_its_columns(
     path = write(tmp_path / "c.csv", CELLS)
     with pytest.raises(InputError, match=r"missing column.*target"):
         ingest(store, [path], kind="records")
+
+
+def test_phones_handsets_and_each_end_come_from_their_first_line(
+    store: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    write(tmp_path / "cells.csv", CELLS)
+    path = records(
+        tmp_path / "r.csv",
+        "07700900789,2024-05-01T09:00:00Z,sms,07700900123,07700900789,,C2,353456789012388",
+        "07700900123,2024-05-01T10:00:00Z,sms,07700900123,07700900456,,C2,353456789012399",
+        "07700900123,2024-05-01T10:00:00Z,sms,07700900123,07700900456,,C1,353456789012345",
+    )
+    ingest(store, [tmp_path])
+    assert rows(store, "SELECT number, is_target, src_line FROM phones ORDER BY number") == [
+        ("+447700900123", True, 2),
+        ("+447700900456", False, 3),
+        ("+447700900789", True, 2),
+    ]
+    assert rows(store, "SELECT imei, src_file, src_line FROM handsets ORDER BY imei") == [
+        ("353456789012388", str(path), 2),
+        ("353456789012399", str(path), 3),
+    ]
+    assert rows(
+        store, "SELECT caller_cell, caller_imei, src_line FROM comm_events WHERE callee LIKE '%456'"
+    ) == [("C2", "353456789012399", 3)]

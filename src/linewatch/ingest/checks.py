@@ -67,8 +67,13 @@ def quarantine(
 ) -> int:
     """Quarantine the checked table's bad rows (once, however often re-read); return how many.
 
-    The raw text is rebuilt from the staged row only for the rows that failed, by line number.
+    The raw text is rebuilt from the staged row only for the rows that failed, by line number;
+    with none failed the staged rows are not read again.
     """
+    row = con.execute(f"SELECT count(*) FROM {ident(checked)} WHERE _reason IS NOT NULL").fetchone()
+    bad = int(row[0]) if row else 0
+    if not bad:
+        return 0
     columns = [c for c in column_types(con, stage) if not c.startswith("_")]
     con.execute(
         "CREATE OR REPLACE TEMP TABLE _lw_bad AS "
@@ -83,8 +88,7 @@ def quarantine(
         [run_id, path, kind, path],
     )
     con.execute("DROP TABLE _lw_bad")
-    row = con.execute(f"SELECT count(*) FROM {ident(checked)} WHERE _reason IS NOT NULL").fetchone()
-    return int(row[0]) if row else 0
+    return bad
 
 
 def column_types(con: duckdb.DuckDBPyConnection, relation: str) -> dict[str, str]:

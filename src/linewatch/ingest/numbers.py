@@ -79,3 +79,32 @@ def learn_forms(con: duckdb.DuckDBPyConnection, raw_values_sql: str, region: str
         con.execute("INSERT INTO number_forms SELECT * FROM _lw_slow_forms")
         con.unregister("_lw_slow_forms")
     con.execute("DROP TABLE _lw_new_forms")
+
+
+def map_forms(con: duckdb.DuckDBPyConnection, given_sql: str, region: str, table: str) -> None:
+    """Create temp `table` (given, text, num, reason): each distinct number text as written, its
+    trimmed text, and its E.164 digits as BIGINT (NULL with a reason when not a number).
+
+    Rows then join on the text exactly as written, so trimming and normalisation run once per
+    distinct value; the integer (E.164 always starts '+' then a non-zero digit, so it is
+    lossless) groups and joins faster than a 13-byte string, which DuckDB cannot inline.
+    """
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT given, nullif(trim(given), '') AS text "
+        f"FROM (SELECT DISTINCT v AS given FROM ({given_sql}) t(v) WHERE v IS NOT NULL)"
+    )
+    learn_forms(con, f"SELECT text FROM {table}", region)
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT f.given, f.text, "
+        "CAST(substr(n.e164, 2) AS BIGINT) AS num, n.reason "
+        f"FROM {table} f LEFT JOIN number_forms n ON n.raw = f.text"
+    )
+
+
+def e164_sql(num: str) -> str:
+    """SQL decoding a BIGINT from `map_forms` back to E.164 text.
+
+    >>> e164_sql("caller")
+    "'+' || CAST(caller AS VARCHAR)"
+    """
+    return f"'+' || CAST({num} AS VARCHAR)"

@@ -1,16 +1,27 @@
-"""Phone records: normalise, check, de-duplicate (one row per event) and store."""
+"""Phone records: normalise, check, de-duplicate (one row per event) and store.
+
+One streaming pass reads the staged rows, checks them and groups them into events (numbers as
+BIGINT E.164 digits, see numbers.map_forms); a bad row is its own group, so the quarantine and
+every stored table are read from that one grouped table and the source is read only twice (the
+distinct number texts, then the rows), and a third time only when there are bad rows.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from linewatch.ingest import checks as ck
 from linewatch.ingest.context import FileContext
-from linewatch.ingest.numbers import learn_forms
+from linewatch.ingest.numbers import e164_sql, map_forms
 from linewatch.ingest.summary import Counts
 from linewatch.ingest.timestamps import parse_sql
 from linewatch.store.sql import literal
 
 NUMBER_COLUMNS = ("target", "caller", "callee")
 TYPES = {"call": "call", "voice": "call", "sms": "sms", "text": "sms"}
+FORMS = "_lw_forms"
+EVENTS = "_lw_events"
+GOOD = f"{EVENTS} WHERE _reason IS NULL"
 
 
 def _type_sql(ctx: FileContext) -> str:
@@ -20,15 +31,20 @@ def _type_sql(ctx: FileContext) -> str:
     return f"CASE lower({ctx.text('type')}) {whens} END"
 
 
-def _parties_sql(ctx: FileContext) -> tuple[str, str]:
-    """SQL for the raw caller and callee (a profile may give one 'other party' and a direction)."""
+def _given(ctx: FileContext, canonical: str) -> str:
+    """SQL for a number column as written (text, untrimmed): the key into the file's forms."""
+    return f"CAST({ctx.col(canonical)} AS VARCHAR)"
+
+
+def _parties_sql(ctx: FileContext, value: Callable[[FileContext, str], str]) -> tuple[str, str]:
+    """SQL for the caller and callee (a profile may give one 'other party' and a direction)."""
     d = ctx.layout.direction
     if not d:
-        return ctx.text("caller"), ctx.text("callee")
+        return value(ctx, "caller"), value(ctx, "callee")
     col = f"upper(trim(CAST({ctx.col('direction')} AS VARCHAR)))"
     outgoing = ", ".join(literal(v) for v in d.outgoing)
     incoming = ", ".join(literal(v) for v in d.incoming)
-    target, other = ctx.text("target"), ctx.text("other_party")
+    target, other = value(ctx, "target"), value(ctx, "other_party")
     caller = (
         f"CASE WHEN {col} IN ({outgoing}) THEN {target} WHEN {col} IN ({incoming}) THEN {other} END"
     )
@@ -43,8 +59,8 @@ def _checks() -> list[ck.Check]:
     rules: list[ck.Check] = []
     for name in NUMBER_COLUMNS:
         rules += [
-            ck.missing(name, f"r_{name}"),
-            ck.Check(name, f"n_{name}.e164 IS NULL", f"'{name}: ' || n_{name}.reason"),
+            ck.missing(name, f"f_{name}.text"),
+            ck.Check(name, f"f_{name}.num IS NULL", f"'{name}: ' || f_{name}.reason"),
         ]
     rules += [
         ck.missing("timestamp", "r_ts"),
@@ -53,8 +69,8 @@ def _checks() -> list[ck.Check]:
         ck.unreadable("type", "r_type", "type", "call, voice, sms or text"),
         ck.Check(
             "target",
-            "n_target.e164 NOT IN (n_caller.e164, n_callee.e164)",
-            "'target: ' || n_target.e164 || ' is neither the caller nor the callee'",
+            "f_target.num NOT IN (f_caller.num, f_callee.num)",
+            f"'target: ' || {e164_sql('f_target.num')} || ' is neither the caller nor the callee'",
         ),
         ck.unreadable("duration_s", "r_dur", "duration_s", "whole seconds"),
         ck.Check("duration_s", "duration_s < 0", "'duration_s: negative: ' || duration_s"),
@@ -68,110 +84,108 @@ def _checks() -> list[ck.Check]:
     return rules
 
 
-def _duration_sql(ctx: FileContext, text: str) -> str:
+def _duration_sql(ctx: FileContext) -> str:
     """SQL for whole seconds: integers as they are, text only when it is a whole number."""
     kind = ctx.type_of("duration_s").upper()
     if kind in {"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "UTINYINT", "USMALLINT", "UINTEGER"}:
         return f"CAST({ctx.col('duration_s')} AS BIGINT)"
+    text = ctx.text("duration_s")
     return (
         f"CASE WHEN regexp_full_match({text}, '-?[0-9]+(\\.0+)?') "
         f"THEN CAST(split_part({text}, '.', 1) AS BIGINT) END"
     )
 
 
-def _check_sql(ctx: FileContext) -> str:
-    """SQL selecting every staged row with its normalised values and first failing check."""
-    caller, callee = _parties_sql(ctx)
-    dur_text = ctx.text("duration_s")
+def _checked_sql(ctx: FileContext) -> str:
+    """SQL selecting every staged row with its normalised values and first failing check.
+
+    Typed columns (a Parquet timestamp or integer) are checked as they are: casting them to
+    text for every row only to test for NULL cost more than the rest of the checks.
+    """
+    caller, callee = _parties_sql(ctx, _given)
     imei = ctx.text("imei")
     imei_digits = f"regexp_replace({imei}, '[\\s-]', '', 'g')"
     reason, field = ck.reason_sql(_checks())
+    ts = parse_sql(
+        ctx.col("timestamp"),
+        ctx.type_of("timestamp"),
+        ctx.layout.timestamp_format,
+        ctx.layout.timezone,
+    )
     return f"""
     WITH s AS (
       SELECT _line, _reason, _field,
-        {ctx.text("target")} AS r_target, {caller} AS r_caller, {callee} AS r_callee,
-        {ctx.text("timestamp")} AS r_ts,
-        {
-        parse_sql(
-            ctx.col("timestamp"),
-            ctx.type_of("timestamp"),
-            ctx.layout.timestamp_format,
-            ctx.layout.timezone,
-        )
-    } AS ts,
+        {_given(ctx, "target")} AS g_target, {caller} AS g_caller, {callee} AS g_callee,
+        {ctx.raw("timestamp")} AS r_ts, {ts} AS ts,
         {ctx.text("type")} AS r_type, {_type_sql(ctx)} AS type,
-        {dur_text} AS r_dur,
-        {_duration_sql(ctx, dur_text)} AS duration_s,
-        {ctx.text("cell_id")} AS r_cell, {ctx.text("imei")} AS r_imei,
+        {ctx.raw("duration_s")} AS r_dur, {_duration_sql(ctx)} AS duration_s,
+        {ctx.text("cell_id")} AS r_cell, {imei} AS r_imei,
         CASE WHEN regexp_full_match({imei}, '[0-9]{{14,16}}') THEN {imei}
              WHEN regexp_full_match({imei_digits}, '[0-9]{{14,16}}') THEN {imei_digits}
         END AS imei
       FROM {ctx.stage}
     )
-    SELECT s._line, {reason} AS _reason, {field} AS _field,
-      s.ts, s.type, n_target.e164 AS target, n_caller.e164 AS caller, n_callee.e164 AS callee,
+    SELECT s._line, {reason} AS _reason, {field} AS _field, s.ts, s.type,
+      f_target.num AS target, f_caller.num AS caller, f_callee.num AS callee,
       s.duration_s, c.cell_id, s.imei
     FROM s
-    LEFT JOIN number_forms n_target ON n_target.raw = s.r_target
-    LEFT JOIN number_forms n_caller ON n_caller.raw = s.r_caller
-    LEFT JOIN number_forms n_callee ON n_callee.raw = s.r_callee
+    LEFT JOIN {FORMS} f_target ON f_target.given = s.g_target
+    LEFT JOIN {FORMS} f_caller ON f_caller.given = s.g_caller
+    LEFT JOIN {FORMS} f_callee ON f_callee.given = s.g_callee
     LEFT JOIN cells c ON c.cell_id = s.r_cell
     """
 
 
-def _events_sql() -> str:
-    """SQL grouping good rows into one row per event, each end's view kept apart.
+def _events_sql(ctx: FileContext) -> str:
+    """SQL grouping checked rows into one row per event, each end's view kept apart.
 
-    Each row is first split into the caller's and the callee's view (by which end was the
-    target), so the grouping needs only plain `min` aggregates: cheap, and deterministic.
+    Each row is split into the caller's and the callee's view (by which end was the target); a
+    view's cell and handset are those of its first line, so stored values and line agree. A bad
+    row is a group of its own (keyed by its line), carrying its reason to the quarantine.
     """
     side = "target = caller"
     other = "target = callee AND target <> caller"
     return f"""
-    SELECT ts, type, caller, callee, min(duration_s) AS duration_s,
-      min(a_cell) AS caller_cell, min(a_imei) AS caller_imei,
-      min(b_cell) AS callee_cell, min(b_imei) AS callee_imei,
+    SELECT ts, type, caller, callee, _bad AS _line, min(_reason) AS _reason,
+      min(_field) AS _field, count(*) AS _rows, min(duration_s) AS duration_s,
+      arg_min_null(cell_id, a_line) AS caller_cell, arg_min_null(imei, a_line) AS caller_imei,
+      arg_min_null(cell_id, b_line) AS callee_cell, arg_min_null(imei, b_line) AS callee_imei,
       min(a_line) AS caller_line, min(b_line) AS callee_line
     FROM (
-      SELECT ts, type, caller, callee, duration_s,
-        CASE WHEN {side} THEN cell_id END AS a_cell, CASE WHEN {side} THEN imei END AS a_imei,
-        CASE WHEN {side} THEN _line END AS a_line,
-        CASE WHEN {other} THEN cell_id END AS b_cell, CASE WHEN {other} THEN imei END AS b_imei,
-        CASE WHEN {other} THEN _line END AS b_line
-      FROM _lw_checked WHERE _reason IS NULL
+      SELECT *, CASE WHEN _reason IS NOT NULL THEN _line END AS _bad,
+        CASE WHEN _reason IS NULL AND {side} THEN _line END AS a_line,
+        CASE WHEN _reason IS NULL AND {other} THEN _line END AS b_line
+      FROM ({_checked_sql(ctx)})
     )
-    GROUP BY ts, type, caller, callee
+    GROUP BY ts, type, caller, callee, _bad
     """
 
 
 def ingest(ctx: FileContext) -> Counts:
     """Load one staged file of phone records; return its counts."""
     con = ctx.con
-    caller, callee = _parties_sql(ctx)
-    learn_forms(
-        con,
-        " UNION ".join(
-            f"SELECT DISTINCT {c} FROM {ctx.stage}" for c in (ctx.text("target"), caller, callee)
-        ),
-        ctx.region,
+    caller, callee = _parties_sql(ctx, _given)
+    given = " UNION ALL ".join(
+        f"SELECT DISTINCT {c} FROM {ctx.stage}" for c in (_given(ctx, "target"), caller, callee)
     )
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _lw_checked AS {_check_sql(ctx)}")
-    counts = Counts(read=_count(ctx, "SELECT count(*) FROM _lw_checked"))
-    counts.quarantined = ck.quarantine(
-        con, "_lw_checked", ctx.run_id, ctx.path, "records", ctx.stage
-    )
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _lw_events AS {_events_sql()}")
+    map_forms(con, given, ctx.region, FORMS)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {EVENTS} AS {_events_sql(ctx)}")
+    counts = Counts(read=_count(ctx, f"SELECT sum(_rows) FROM {EVENTS}"))
+    counts.quarantined = ck.quarantine(con, EVENTS, ctx.run_id, ctx.path, "records", ctx.stage)
     counts.stored = _store_events(ctx)
     counts.duplicates = counts.read - counts.quarantined - counts.stored
     _store_entities(ctx)
-    con.execute("DROP TABLE _lw_checked")
-    con.execute("DROP TABLE _lw_events")
+    con.execute(f"DROP TABLE {EVENTS}")
+    con.execute(f"DROP TABLE {FORMS}")
     return counts
 
 
 def _store_events(ctx: FileContext) -> int:
     """Insert new events and fill in the other end of events already stored; return new count."""
     con = ctx.con
+    new = f"""(SELECT ts, type, {e164_sql("caller")} AS caller, {e164_sql("callee")} AS callee,
+      duration_s, caller_cell, caller_imei, callee_cell, callee_imei, caller_line, callee_line
+      FROM {GOOD})"""
     keys = "e.ts = n.ts AND e.type = n.type AND e.caller = n.caller AND e.callee = n.callee"
     adds_caller = "(NOT e.seen_caller AND n.caller_line IS NOT NULL)"
     adds_callee = "(NOT e.seen_callee AND n.callee_line IS NOT NULL)"
@@ -186,7 +200,7 @@ def _store_events(ctx: FileContext) -> int:
           other_src_file = ?,
           other_src_line = CASE WHEN {adds_caller} THEN n.caller_line ELSE n.callee_line END,
           other_run_id = ?
-        FROM _lw_events n
+        FROM {new} n
         WHERE {keys} AND ({adds_caller} OR {adds_callee})""",
         [ctx.path, ctx.run_id],
     )
@@ -199,33 +213,43 @@ def _store_events(ctx: FileContext) -> int:
           ?, coalesce(n.caller_line, n.callee_line), ?,
           CASE WHEN {both} THEN ? END, CASE WHEN {both} THEN n.callee_line END,
           CASE WHEN {both} THEN ? END
-        FROM _lw_events n ANTI JOIN comm_events e ON {keys}""",
+        FROM {new} n ANTI JOIN comm_events e ON {keys}""",
         [ctx.path, ctx.run_id, ctx.path, ctx.run_id],
     )
     return _count(ctx, "SELECT count(*) FROM comm_events") - before
 
 
 def _store_entities(ctx: FileContext) -> None:
-    """Record the phones (targets marked) and handsets these records mention."""
+    """Record the phones (targets marked) and handsets these records mention.
+
+    Read from the events: every good row's target is its caller or callee, and each view keeps
+    its first line, so a number's first line is the least line of the events it is in.
+    """
     con = ctx.con
+    first = "least(caller_line, callee_line)"
     con.execute(
-        """INSERT INTO phones
-        SELECT number, bool_or(is_target), ?, min(_line), ? FROM (
-          SELECT target AS number, true AS is_target, _line FROM _lw_checked WHERE _reason IS NULL
-          UNION ALL SELECT caller, false, _line FROM _lw_checked WHERE _reason IS NULL
-          UNION ALL SELECT callee, false, _line FROM _lw_checked WHERE _reason IS NULL)
-        WHERE number NOT IN (SELECT number FROM phones)
-        GROUP BY number""",
+        f"""CREATE OR REPLACE TEMP TABLE _lw_phones AS
+        SELECT {e164_sql("number")} AS number, bool_or(is_target) AS is_target, min(line) AS line
+        FROM (SELECT caller AS number, caller_line IS NOT NULL AS is_target, {first} AS line
+              FROM {GOOD}
+              UNION ALL SELECT callee, callee_line IS NOT NULL, {first} FROM {GOOD})
+        GROUP BY number"""
+    )
+    con.execute(
+        """INSERT INTO phones SELECT number, is_target, ?, line, ? FROM _lw_phones
+        WHERE number NOT IN (SELECT number FROM phones)""",
         [ctx.path, ctx.run_id],
     )
     con.execute(
         """UPDATE phones SET is_target = true WHERE NOT is_target AND number IN
-        (SELECT DISTINCT target FROM _lw_checked WHERE _reason IS NULL)"""
+        (SELECT number FROM _lw_phones WHERE is_target)"""
     )
+    con.execute("DROP TABLE _lw_phones")
     con.execute(
-        """INSERT INTO handsets SELECT imei, ?, min(_line), ? FROM _lw_checked
-        WHERE _reason IS NULL AND imei IS NOT NULL
-          AND imei NOT IN (SELECT imei FROM handsets)
+        f"""INSERT INTO handsets SELECT imei, ?, min(line), ? FROM (
+          SELECT caller_imei AS imei, caller_line AS line FROM {GOOD}
+          UNION ALL SELECT callee_imei, callee_line FROM {GOOD})
+        WHERE imei IS NOT NULL AND imei NOT IN (SELECT imei FROM handsets)
         GROUP BY imei""",
         [ctx.path, ctx.run_id],
     )
@@ -234,4 +258,4 @@ def _store_entities(ctx: FileContext) -> None:
 def _count(ctx: FileContext, sql: str) -> int:
     """A single count from SQL."""
     row = ctx.con.execute(sql).fetchone()
-    return int(row[0]) if row else 0
+    return int(row[0]) if row and row[0] is not None else 0
