@@ -46,16 +46,17 @@ def emit_json(payload: object) -> None:
     sys.stdout.write(json.dumps(payload, indent=2, default=str) + "\n")
 
 
-def _register() -> None:
-    """Attach each stage's commands (one module per stage, under linewatch/commands)."""
+def _register(argv: list[str] | None = None) -> None:
+    """Attach each stage's commands (one module per stage, under linewatch/commands); with the
+    command line, only the named command's stage."""
     from linewatch.commands import register_all
 
-    register_all(app)
+    register_all(app, argv)
 
 
 def main() -> None:
     """Entry point: usage errors are click's; user errors print one line and exit 2."""
-    _register()
+    _register(sys.argv[1:])
     try:
         app()
     except LinewatchError as exc:
