@@ -48,24 +48,26 @@ print(len(events))
 """
 
 
-# Runs a command and reports that command's own peak resident memory (KiB) on stderr.
+# Runs a command and reports that command's own peak resident memory (KiB) and CPU seconds (user
+# + system, all threads: less disturbed than wall time by other jobs on the machine) on stderr.
 WRAPPER = """
 import resource, subprocess, sys
 done = subprocess.run(sys.argv[1:])
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)
+use = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(use.ru_maxrss, use.ru_utime + use.ru_stime, file=sys.stderr)
 sys.exit(done.returncode)
 """
 
 
-def measured(args: list[str]) -> tuple[str, float, float]:
-    """Run a command; return its stdout, wall seconds and its own peak memory in GiB."""
+def measured(args: list[str]) -> tuple[str, float, float, float]:
+    """Run a command; return its stdout, wall seconds, CPU seconds and peak memory in GiB."""
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", WRAPPER, *args], capture_output=True, text=True, check=True
     )
     wall = time.perf_counter() - started
-    peak_kib = int(done.stderr.strip().splitlines()[-1])
-    return done.stdout, wall, peak_kib / 2**20
+    peak_kib, cpu = done.stderr.strip().splitlines()[-1].split()
+    return done.stdout, wall, float(cpu), int(peak_kib) / 2**20
 
 
 def main() -> None:
@@ -78,16 +80,21 @@ def main() -> None:
         db = str(folder / "bench.duckdb")
         lw = [sys.executable, "-m", "linewatch", "--db", db, "ingest", "--json"]
         subprocess.run([*lw, str(cells)], capture_output=True, check=True)
-        out, ours, our_mem = measured([*lw, str(records)])
+        out, ours, our_cpu, our_mem = measured([*lw, str(records)])
         summary = json.loads(out)
-        peer_out, peer, peer_mem = measured([sys.executable, "-c", PEER, str(records)])
+        peer_out, peer, peer_cpu, peer_mem = measured([sys.executable, "-c", PEER, str(records)])
     read = summary["read"]
     assert int(peer_out) == summary["stored"], (peer_out, summary["stored"])
     verdict = "met" if read / ours >= GOAL_ROWS_PER_S else "NOT met"
     print(f"records read: {read:,} ({summary['stored']:,} events, {summary['duplicates']:,} twice)")
-    print(f"linewatch ingest: {ours:.1f} s = {read / ours:,.0f} rows/s, peak {our_mem:.2f} GiB")
-    print(f"pandas peer:      {peer:.1f} s = {read / peer:,.0f} rows/s, peak {peer_mem:.2f} GiB")
+    for name, wall, cpu, mem in (
+        ("linewatch ingest", ours, our_cpu, our_mem),
+        ("pandas peer     ", peer, peer_cpu, peer_mem),
+    ):
+        speed = f"{wall:.1f} s = {read / wall:,.0f} rows/s"
+        print(f"{name}: {speed}, {cpu:.1f} CPU-s, peak {mem:.2f} GiB")
     print(f"goal {GOAL_ROWS_PER_S:,} rows/s: {verdict}; ratio linewatch/pandas: {peer / ours:.1f}x")
+    print(f"ratio by CPU seconds: {peer_cpu / our_cpu:.1f}x")
 
 
 if __name__ == "__main__":
