@@ -49,3 +49,20 @@ def test_swapped_day_and_month_share_a_blocking_key() -> None:
     build_input(con)
     keys = {k for (k,) in con.execute("SELECT dob_key FROM er_input").fetchall()}
     assert keys == {20010203}
+
+
+@pytest.mark.parametrize(
+    ("typed", "true"), [("Greeen", "Green"), ("Hnt", "Hunt"), ("Hutn", "Hunt"), ("Ells", "Ellis")]
+)
+def test_a_slipped_surname_shares_a_surname_key(typed: str, true: str) -> None:
+    con = duckdb.connect()
+    con.execute(
+        """CREATE TABLE person_records AS SELECT * FROM (VALUES
+        ('r:1', 'Sean ' || ?), ('r:2', 'Sean ' || ?)) t(record_id, name)""",
+        [typed, true],
+    )
+    for col in ("dob DATE", "address VARCHAR", "postcode VARCHAR", "number VARCHAR"):
+        con.execute(f"ALTER TABLE person_records ADD COLUMN {col}")
+    build_input(con)
+    rows = con.execute("SELECT surname_letters, surname_skeleton FROM er_input").fetchall()
+    assert rows[0][0] == rows[1][0] or rows[0][1] == rows[1][1]

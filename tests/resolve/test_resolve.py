@@ -60,3 +60,34 @@ def test_reject_keeps_two_records_apart(store: duckdb.DuckDBPyConnection) -> Non
     decisions.reject(store, "arrests:A1", "subscribers:SUB1", "analyst1", "different men")
     resolve(store)
     assert person_of(store, "arrests:A1") != person_of(store, "subscribers:SUB1")
+
+
+def test_slipped_surname_with_a_day_off_links(store: duckdb.DuckDBPyConnection) -> None:
+    # No rule on the exact surname or the date of birth puts these two together.
+    add_records(
+        store,
+        [
+            ("arrests:A1", "GREEN, Sean", date(2008, 8, 6), None, None, None),
+            ("seizures:Z1", "GREEEN, Sean", date(2008, 8, 5), None, None, None),
+            ("seizures:Z2", "Sean Gren", date(2008, 8, 7), None, None, None),
+            ("arrests:A2", "Sean Gerne", date(1990, 1, 1), None, None, None),
+        ],
+    )
+    resolve(store)
+    sean = person_of(store, "arrests:A1")
+    assert person_of(store, "seizures:Z1") == person_of(store, "seizures:Z2") == sean
+    assert person_of(store, "arrests:A2") != sean
+
+
+def test_a_single_name_links_at_its_postcode(store: duckdb.DuckDBPyConnection) -> None:
+    add_records(
+        store,
+        [
+            ("intelligence:IR1:1", "Mason", None, None, "E9 5GD", None),
+            ("subscribers:SUB1", "Mason Porter", date(2007, 3, 1), None, "E95GD", "+447700900009"),
+            ("subscribers:SUB2", "Mia Porter", date(1980, 5, 1), None, "E9 5GD", None),
+        ],
+    )
+    resolve(store)
+    assert person_of(store, "intelligence:IR1:1") == person_of(store, "subscribers:SUB1")
+    assert person_of(store, "intelligence:IR1:1") != person_of(store, "subscribers:SUB2")

@@ -127,6 +127,10 @@ BLOCKING = (
     "l.postcode = r.postcode AND l.house_no = r.house_no",
     "l.dob = r.dob AND l.house_no = r.house_no",
     "l.address = r.address AND l.given_key = r.given_key",
+    "l.given_key = r.given_key AND l.surname_letters = r.surname_letters",
+    "l.given_key = r.given_key AND l.surname_skeleton = r.surname_skeleton",
+    "l.solo_postcode = r.postcode AND l.given1 = r.given1",
+    "l.postcode = r.solo_postcode AND l.given1 = r.given1",
 )
 # EM sessions: each fixes some fields by blocking on them and estimates the rest.
 TRAINING_BLOCKS = (

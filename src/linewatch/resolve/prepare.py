@@ -63,11 +63,14 @@ def parsed_sql(source: str) -> str:
             list_filter(string_split(trim({ordered}), ' '), lambda x: x <> '') AS toks,
             regexp_full_match(coalesce(name, ''), '[A-Z]{{2,3}}') AS is_initials
         FROM {source}
-    ), p AS (
+    ), p0 AS (
         SELECT *,
             CASE WHEN NOT is_initials AND len(toks) >= 1 THEN toks[1] END AS given,
             CASE WHEN NOT is_initials AND len(toks) >= 2 THEN toks[-1] END AS surname
         FROM t
+    ), p AS (
+        SELECT *, string_split(regexp_replace(surname, '[aeiouy]', '', 'g'), '') AS consonants
+        FROM p0
     )
     SELECT p.record_id, p.given, p.surname,
         coalesce(n.key, p.given) AS given_key,
@@ -85,7 +88,11 @@ def parsed_sql(source: str) -> str:
             AS house,
         nullif(replace(coalesce(upper(p.postcode),
             regexp_extract(upper(p.address), '{_POSTCODE}')), ' ', ''), '') AS postcode,
-        p.number
+        p.number,
+        nullif(array_to_string(list_sort(list_distinct(string_split(p.surname, ''))), ''), '')
+            AS surname_letters,
+        nullif(array_to_string(list_filter(p.consonants,
+            lambda x, i: i = 1 OR x <> p.consonants[i - 1]), ''), '') AS surname_skeleton
     FROM p LEFT JOIN er_nicknames n ON n.name = p.given
     """
 
@@ -117,7 +124,8 @@ def build_input(con: duckdb.DuckDBPyConnection, source: str = "person_records") 
         f"""CREATE OR REPLACE TEMP TABLE {INPUT} AS
         SELECT * EXCLUDE (house), nullif(house, '') AS house_no,
             count(DISTINCT year(dob)) OVER (PARTITION BY full_name) <= 1 AS name_rare,
-            CASE WHEN postcode IS NOT NULL THEN left(postcode, length(postcode) - 2) END AS sector
+            CASE WHEN postcode IS NOT NULL THEN left(postcode, length(postcode) - 2) END AS sector,
+            CASE WHEN surname IS NULL AND given IS NOT NULL THEN postcode END AS solo_postcode
         FROM ({parsed_sql(source)}) q"""
     )
     for col in TF_COLUMNS:
