@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 
 from linewatch.analyse.settings import AnalysisSettings
-from linewatch.analyse.takeover import add_takeovers
+from linewatch.analyse.takeover import add_line_takeovers, add_takeovers
 
 
 def _store(successor_start: str) -> duckdb.DuckDBPyConnection:
@@ -40,3 +40,57 @@ def test_successor_starting_as_the_old_number_stops_is_a_deal_line() -> None:
 def test_number_starting_long_after_is_not_a_successor() -> None:
     con = _store("2025-01-15")
     assert add_takeovers(con, AnalysisSettings()) == 0
+
+
+def test_number_in_use_alongside_another_deal_number_of_its_customers_is_not_a_successor() -> None:
+    con = _store("2025-01-10 15:00")
+    con.execute(
+        "INSERT INTO a_pairs VALUES ('E', 'c1', 3, 0), ('E', 'c2', 3, 0), ('E', 'c3', 3, 0)"
+    )
+    con.execute(
+        "INSERT INTO a_deal VALUES ('E', 0.9, '2025-01-12'::TIMESTAMPTZ, "
+        "'2025-01-18'::TIMESTAMPTZ, []::VARCHAR[])"
+    )
+    assert add_takeovers(con, AnalysisSettings()) == 0
+
+
+def _line_store(first: str, last: str) -> duckdb.DuckDBPyConnection:
+    """Line L1: D1 (1-10 Jan) then D3 (20-30 Jan), customers c1-c4; N reaches c1, c2 and x."""
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TEMP TABLE a_deal AS SELECT number, 0.9 AS deal_line_score, "
+        "first_ts::TIMESTAMPTZ AS first_ts, last_ts::TIMESTAMPTZ AS last_ts, "
+        "[]::VARCHAR[] AS takeover_reasons FROM (VALUES ('D1', '2025-01-01', '2025-01-10'), "
+        "('D3', '2025-01-20', '2025-01-30')) t(number, first_ts, last_ts)"
+    )
+    con.execute(
+        "CREATE TEMP TABLE a_line_numbers AS SELECT * FROM (VALUES ('L1', 'D1', 0), "
+        "('L1', 'D3', 1)) t(line_id, number, position)"
+    )
+    con.execute(
+        "CREATE TEMP TABLE a_deal_contacts AS SELECT d.number, 'c' || i AS contact, "
+        "'customer' AS kind FROM a_deal d CROSS JOIN range(1, 5) r(i)"
+    )
+    con.execute(
+        "CREATE TEMP TABLE a_pairs AS SELECT * FROM (VALUES ('N', 'c1'), ('N', 'c2'), "
+        "('N', 'x')) t(number, contact)"
+    )
+    con.execute(
+        "CREATE TEMP TABLE a_scored AS SELECT 'N' AS number, 0.01 AS deal_line_score, "
+        f"'{first}'::TIMESTAMPTZ AS first_ts, '{last}'::TIMESTAMPTZ AS last_ts"
+    )
+    con.execute("CREATE TEMP TABLE a_line_joins (number VARCHAR, joined VARCHAR)")
+    return con
+
+
+def test_number_between_a_lines_numbers_with_its_customers_joins_that_line() -> None:
+    con = _line_store("2025-01-11", "2025-01-19")
+    assert add_line_takeovers(con, AnalysisSettings()) == 1
+    assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("N", "D1")]
+    reasons = con.execute("SELECT takeover_reasons FROM a_deal WHERE number = 'N'").fetchone()
+    assert reasons and "customers or runners of line L1" in reasons[0][0]
+
+
+def test_customers_friend_in_touch_across_the_lines_numbers_is_not_taken() -> None:
+    con = _line_store("2025-01-05", "2025-01-25")
+    assert add_line_takeovers(con, AnalysisSettings()) == 0

@@ -59,6 +59,7 @@ def joined_pairs_sql(s: AnalysisSettings) -> str:
     SELECT a, b FROM a_deal_pairs
     WHERE overlap_days <= {s.continuity_max_overlap_days}
       AND ((customers >= 2 AND overlap >= {s.continuity_overlap}) OR runners > 0 OR handset)
+    UNION ALL SELECT number, joined FROM a_line_joins
     """
 
 

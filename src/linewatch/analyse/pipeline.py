@@ -8,7 +8,7 @@ from linewatch.analyse import model, roles
 from linewatch.analyse.continuity import assign_lines
 from linewatch.analyse.features import build_features
 from linewatch.analyse.settings import AnalysisSettings
-from linewatch.analyse.takeover import add_takeovers
+from linewatch.analyse.takeover import add_line_takeovers, add_takeovers
 
 
 def deal_sql(s: AnalysisSettings) -> str:
@@ -32,7 +32,12 @@ def score_numbers(con: duckdb.DuckDBPyConnection, s: AnalysisSettings) -> None:
 
 def assign_roles(con: duckdb.DuckDBPyConnection, s: AnalysisSettings) -> None:
     """Lines, then runners, customers and controllers, then every number's role (a_roles)."""
+    con.execute("CREATE OR REPLACE TEMP TABLE a_line_joins (number VARCHAR, joined VARCHAR)")
     assign_lines(con, s)
+    for _ in range(s.takeover_max_rounds if s.takeovers else 0):
+        if not add_line_takeovers(con, s):
+            break
+        assign_lines(con, s)
     con.execute(f"CREATE OR REPLACE TEMP TABLE a_runners AS {roles.runners_sql()}")
     con.execute(f"CREATE OR REPLACE TEMP TABLE a_customers AS {roles.customers_sql()}")
     con.execute(f"CREATE OR REPLACE TEMP TABLE a_controllers AS {roles.controllers_sql(s)}")

@@ -28,12 +28,18 @@ def takeovers_sql(s: AnalysisSettings) -> str:
     reach AS (
         SELECT v.number, c.deal, count(*) AS shared
         FROM side v JOIN cust c ON c.contact = v.contact GROUP BY v.number, c.deal
+    ), clash AS (
+        SELECT DISTINCT r.number FROM reach r JOIN a_deal d ON d.number = r.deal
+        JOIN a_scored n ON n.number = r.number
+        WHERE r.shared >= {s.takeover_min_shared}
+          AND date_diff('second', d.first_ts, n.last_ts) > {gap}
+          AND date_diff('second', n.first_ts, d.last_ts) > {gap}
     ), timed AS (
         SELECT r.number, r.deal, r.shared, o.contacts, n.deal_line_score, n.first_ts, n.last_ts,
                CASE WHEN n.first_ts > d.first_ts THEN date_diff('second', d.last_ts, n.first_ts)
                     ELSE date_diff('second', n.last_ts, d.first_ts) END AS gap_s
         FROM reach r JOIN own o USING (number) JOIN a_deal d ON d.number = r.deal
-        JOIN a_scored n ON n.number = r.number
+        JOIN a_scored n ON n.number = r.number ANTI JOIN clash x ON x.number = r.number
         WHERE r.shared >= {s.takeover_min_shared}
           AND r.shared >= {s.takeover_min_share} * o.contacts
     )
@@ -62,3 +68,57 @@ def add_takeovers(con: duckdb.DuckDBPyConnection, s: AnalysisSettings) -> int:
         added += int(row[0])
         con.execute("INSERT INTO a_deal BY NAME SELECT * FROM a_takeovers")
     return added
+
+
+def line_takeovers_sql(s: AnalysisSettings) -> str:
+    """Numbers outside a_deal whose contacts are mostly one line's, in use between its numbers.
+
+    A line uses one number at a time, so a number most of whose contacts are a grouped line's
+    customers and runners, and that was in use only while none of that line's known numbers was
+    (give or take the stale orders of a swap), is a number of that line that the score and the
+    number-to-number takeover missed: a chain of unobtained numbers, each seen only through a few
+    obtained customers. A customer's friend is in touch with customers too, but for longer
+    than the gap between two of the line's numbers.
+    """
+    gap = s.takeover_max_gap_hours * 3600
+    return f"""
+    WITH crew AS (
+        SELECT DISTINCT l.line_id, c.contact
+        FROM a_deal_contacts c JOIN a_line_numbers l USING (number)
+    ), side AS (SELECT p.number, p.contact FROM a_pairs p ANTI JOIN a_deal x USING (number)),
+    own AS (SELECT number, count(*) AS contacts FROM side GROUP BY number),
+    reach AS (
+        SELECT v.number, c.line_id, count(*) AS shared
+        FROM side v JOIN crew c ON c.contact = v.contact GROUP BY v.number, c.line_id
+    ), cand AS (
+        SELECT r.number, r.line_id, r.shared, o.contacts, n.deal_line_score, n.first_ts, n.last_ts
+        FROM reach r JOIN own o USING (number) JOIN a_scored n USING (number)
+        WHERE r.shared >= {s.takeover_min_shared}
+          AND r.shared >= {s.takeover_min_share} * o.contacts
+    ), clash AS (
+        SELECT c.number, c.line_id FROM cand c
+        JOIN a_line_numbers l ON l.line_id = c.line_id JOIN a_deal d ON d.number = l.number
+        WHERE date_diff('second', d.first_ts, c.last_ts) > {gap}
+          AND date_diff('second', c.first_ts, d.last_ts) > {gap}
+    )
+    SELECT c.number, c.deal_line_score, c.first_ts, c.last_ts, c.line_id,
+           [format('{{}} of its {{}} contacts are customers or runners of line {{}}, and it was '
+                   'in use only between that line''s known numbers: a number swap',
+                   c.shared, c.contacts, c.line_id)] AS takeover_reasons
+    FROM cand c ANTI JOIN clash x ON x.number = c.number AND x.line_id = c.line_id
+    QUALIFY row_number() OVER (PARTITION BY c.number ORDER BY c.shared DESC, c.line_id) = 1
+    """
+
+
+def add_line_takeovers(con: duckdb.DuckDBPyConnection, s: AnalysisSettings) -> int:
+    """Add one round of line-level takeovers to a_deal, their lines to a_line_joins."""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE a_takeovers AS {line_takeovers_sql(s)}")
+    row = con.execute("SELECT count(*) FROM a_takeovers").fetchone()
+    if not row or not row[0]:
+        return 0
+    con.execute(
+        "INSERT INTO a_line_joins SELECT t.number, arg_min(l.number, l.position) "
+        "FROM a_takeovers t JOIN a_line_numbers l USING (line_id) GROUP BY t.number"
+    )
+    con.execute("INSERT INTO a_deal BY NAME SELECT * EXCLUDE (line_id) FROM a_takeovers")
+    return int(row[0])
