@@ -77,3 +77,11 @@ def test_without_constraints_clusters_are_connected_components(
     for rec, root in roots.items():
         got.setdefault(root, set()).add(rec)
     assert {frozenset(c) for c in got.values()} == expected
+
+
+def test_a_record_joins_the_namesake_it_links_to_most() -> None:
+    dobs = {"x1": A, "y1": B, "y2": B, "y3": B, "r": None}
+    edges = [Edge("y1", "y2", 20.0, False), Edge("y2", "y3", 20.0, False)]
+    edges += [Edge("r", "x1", 10.0, False)] + [Edge("r", y, 9.0, False) for y in ("y1", "y2")]
+    roots = merge(dobs, edges, {})
+    assert roots["r"] == roots["y1"] == roots["y3"] != roots["x1"]

@@ -91,3 +91,29 @@ def test_a_single_name_links_at_its_postcode(store: duckdb.DuckDBPyConnection) -
     resolve(store)
     assert person_of(store, "intelligence:IR1:1") == person_of(store, "subscribers:SUB1")
     assert person_of(store, "intelligence:IR1:1") != person_of(store, "subscribers:SUB2")
+
+
+def test_a_name_alone_joins_the_namesake_with_most_records(
+    store: duckdb.DuckDBPyConnection,
+) -> None:
+    joel = date(2006, 10, 6)
+    add_records(
+        store,
+        [
+            ("arrests:A1", "TURNER, Joel", joel, "4 Mill Lane", "NR3 0BA", None),
+            ("seizures:Z1", "TURNER, Joel", joel, None, None, None),
+            ("safeguarding:S1", "Joel Turner", joel, None, None, None),
+            (
+                "subscribers:SUB1",
+                "Joel Turner",
+                date(1997, 3, 21),
+                None,
+                "BN2 4YF",
+                "+447700900009",
+            ),
+            ("safeguarding:S2", "Joel Turner", None, None, None, None),
+        ],
+    )
+    resolve(store)
+    assert person_of(store, "safeguarding:S2") == person_of(store, "arrests:A1")
+    assert person_of(store, "subscribers:SUB1") != person_of(store, "arrests:A1")

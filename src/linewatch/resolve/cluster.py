@@ -1,7 +1,9 @@
 """Clusters from links: connected components in SQL, constrained greedy merging where needed.
 
 Links are stored pairs at or above LINK_PROBABILITY, less analyst rejects, plus analyst
-accepts; a link at STRONG_PROBABILITY or more may join two dates of birth (see greedy).
+accepts; a link at STRONG_PROBABILITY or more between two records that both have a date of
+birth may join two dates of birth (see greedy): a link without one (a name alone) says nothing
+about how a date of birth was written, and would chain two namesakes through one dob-less record.
 Components with one date of birth and no cannot-link inside are clusters as they are; the
 rest (usually few and small) are re-formed by `greedy.merge`, which refuses chaining merges.
 Result: the temporary table er_assign (record_id, cluster, match_probability).
@@ -25,7 +27,7 @@ from linewatch.resolve.prepare import INPUT
 EDGES_SQL = f"""
 CREATE OR REPLACE TEMP TABLE er_edges AS
 SELECT record_id_l AS a, record_id_r AS b, match_weight AS w, match_probability, false AS must,
-    match_probability >= {STRONG_PROBABILITY} AS strong
+    match_probability >= {STRONG_PROBABILITY} AND dob_g >= 0 AS strong
 FROM er_pairs p
 WHERE match_probability >= {LINK_PROBABILITY}
   AND NOT EXISTS (SELECT 1 FROM er_constraint c

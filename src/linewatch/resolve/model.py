@@ -40,13 +40,14 @@ def _jw(col: str, at: float) -> str:
     return f"jaro_winkler_similarity({col}_l, {col}_r) >= {at}"
 
 
-# A full name (not an initial) that the store knows with one birth year at most: its u is fixed
-# so that the name alone links (a record with a name and nothing else joins the one person of
-# that name), while any disagreeing field (another address, date of birth) keeps it apart.
+# A full name (not an initial) that the store knows with two birth years at most: its u is fixed
+# so that the name alone links (a record with a name and nothing else joins the person of that
+# name; of two namesakes, the clustering picks the one it links to most), while any disagreeing
+# field (another address, date of birth) keeps it apart.
 NAME = (
     Level(
         "full_name_l = full_name_r AND name_rare_l AND length(given_l) > 1",
-        "same name, borne by one person (nicknames allowed)",
+        "same name, borne by one or two people (nicknames allowed)",
         0.5,
         0.000004,
         fixed_u=True,
