@@ -55,7 +55,8 @@ def test_number_in_use_alongside_another_deal_number_of_its_customers_is_not_a_s
 
 
 def _line_store(first: str, last: str) -> duckdb.DuckDBPyConnection:
-    """Line L1: D1 (1-10 Jan) then D3 (20-30 Jan), customers c1-c4; N reaches c1, c2 and x."""
+    """Line L1: D1 (1-10 Jan) then D3 (20-30 Jan), customers c1-c4; N reaches c1, c2 and x,
+    M only c1, who orders from it; Q only c2, who called it once."""
     con = duckdb.connect()
     con.execute(
         "CREATE TEMP TABLE a_deal AS SELECT number, 0.9 AS deal_line_score, "
@@ -72,12 +73,14 @@ def _line_store(first: str, last: str) -> duckdb.DuckDBPyConnection:
         "'customer' AS kind FROM a_deal d CROSS JOIN range(1, 5) r(i)"
     )
     con.execute(
-        "CREATE TEMP TABLE a_pairs AS SELECT * FROM (VALUES ('N', 'c1'), ('N', 'c2'), "
-        "('N', 'x')) t(number, contact)"
+        "CREATE TEMP TABLE a_pairs AS SELECT * FROM (VALUES ('N', 'c1', 3, 1, true), "
+        "('N', 'c2', 2, 1, true), ('N', 'x', 1, 1, false), ('M', 'c1', 4, 1, true), "
+        "('Q', 'c2', 1, 1, false)) t(number, contact, n_in, n_out, led)"
     )
     con.execute(
-        "CREATE TEMP TABLE a_scored AS SELECT 'N' AS number, 0.01 AS deal_line_score, "
-        f"'{first}'::TIMESTAMPTZ AS first_ts, '{last}'::TIMESTAMPTZ AS last_ts"
+        "CREATE TEMP TABLE a_scored AS SELECT number, 0.01 AS deal_line_score, "
+        f"'{first}'::TIMESTAMPTZ AS first_ts, '{last}'::TIMESTAMPTZ AS last_ts "
+        "FROM (VALUES ('N'), ('M'), ('Q')) t(number)"
     )
     con.execute("CREATE TEMP TABLE a_line_joins (number VARCHAR, joined VARCHAR)")
     return con
@@ -85,8 +88,9 @@ def _line_store(first: str, last: str) -> duckdb.DuckDBPyConnection:
 
 def test_number_between_a_lines_numbers_with_its_customers_joins_that_line() -> None:
     con = _line_store("2025-01-11", "2025-01-19")
-    assert add_line_takeovers(con, AnalysisSettings()) == 1
-    assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("N", "D1")]
+    assert add_line_takeovers(con, AnalysisSettings()) == 2
+    joins = con.execute("SELECT * FROM a_line_joins ORDER BY number").fetchall()
+    assert joins == [("M", "D1"), ("N", "D1")]
     reasons = con.execute("SELECT takeover_reasons FROM a_deal WHERE number = 'N'").fetchone()
     assert reasons and "customers or runners of line L1" in reasons[0][0]
 

@@ -78,22 +78,26 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     (give or take the stale orders of a swap), is a number of that line that the score and the
     number-to-number takeover missed: a chain of unobtained numbers, each seen only through a few
     obtained customers. A customer's friend is in touch with customers too, but for longer
-    than the gap between two of the line's numbers.
+    than the gap between two of the line's numbers. One contact is enough when it is the
+    number's only one and it orders from the number (a customer of the line) or takes its
+    relays (a runner of the line).
     """
     gap = s.takeover_max_gap_hours * 3600
     return f"""
     WITH crew AS (
-        SELECT DISTINCT l.line_id, c.contact
-        FROM a_deal_contacts c JOIN a_line_numbers l USING (number)
-    ), side AS (SELECT p.number, p.contact FROM a_pairs p ANTI JOIN a_deal x USING (number)),
+        SELECT l.line_id, c.contact, bool_or(c.kind = 'runner') AS runner
+        FROM a_deal_contacts c JOIN a_line_numbers l USING (number) GROUP BY ALL
+    ), side AS (SELECT p.* FROM a_pairs p ANTI JOIN a_deal x USING (number)),
     own AS (SELECT number, count(*) AS contacts FROM side GROUP BY number),
     reach AS (
-        SELECT v.number, c.line_id, count(*) AS shared
+        SELECT v.number, c.line_id, count(*) AS shared,
+               count(*) FILTER ((v.led AND NOT c.runner) OR (c.runner
+                 AND v.n_out >= {s.runner_min_relays} AND v.n_in * 5 <= v.n_out)) AS served
         FROM side v JOIN crew c ON c.contact = v.contact GROUP BY v.number, c.line_id
     ), cand AS (
         SELECT r.number, r.line_id, r.shared, o.contacts, n.deal_line_score, n.first_ts, n.last_ts
         FROM reach r JOIN own o USING (number) JOIN a_scored n USING (number)
-        WHERE r.shared >= {s.takeover_min_shared}
+        WHERE (r.shared >= {s.takeover_min_shared} OR (r.shared = o.contacts AND r.served > 0))
           AND r.shared >= {s.takeover_min_share} * o.contacts
     ), clash AS (
         SELECT c.number, c.line_id FROM cand c
