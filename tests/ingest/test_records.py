@@ -214,3 +214,18 @@ def test_phones_handsets_and_each_end_come_from_their_first_line(
     assert rows(
         store, "SELECT caller_cell, caller_imei, src_line FROM comm_events WHERE callee LIKE '%456'"
     ) == [("C2", "353456789012399", 3)]
+
+
+@pytest.mark.parametrize("imei", ["01234567890123", "0012345678901234", "99-999999-9999999"])
+def test_handset_digits_survive_the_grouping_exactly(
+    store: duckdb.DuckDBPyConnection, tmp_path: Path, imei: str
+) -> None:
+    write(tmp_path / "cells.csv", CELLS)
+    records(
+        tmp_path / "r.csv",
+        f"07700900123,2024-05-01T10:00:00Z,sms,07700900123,07700900789,,C2,{imei}",
+    )
+    ingest(store, [tmp_path])
+    digits = imei.replace("-", "")
+    assert rows(store, "SELECT caller_imei, caller_cell FROM comm_events") == [(digits, "C2")]
+    assert rows(store, "SELECT imei FROM handsets") == [(digits,)]

@@ -20,6 +20,7 @@ from linewatch.store.sql import literal
 NUMBER_COLUMNS = ("target", "caller", "callee")
 TYPES = {"call": "call", "voice": "call", "sms": "sms", "text": "sms"}
 FORMS = "_lw_forms"
+CELLS = "_lw_cells"
 EVENTS = "_lw_events"
 GOOD = f"{EVENTS} WHERE _reason IS NULL"
 
@@ -127,13 +128,35 @@ def _checked_sql(ctx: FileContext) -> str:
     )
     SELECT s._line, {reason} AS _reason, {field} AS _field, s.ts, s.type,
       f_target.num AS target, f_caller.num AS caller, f_callee.num AS callee,
-      s.duration_s, c.cell_id, s.imei
+      s.duration_s, c.id AS cell, s.imei
     FROM s
     LEFT JOIN {FORMS} f_target ON f_target.given = s.g_target
     LEFT JOIN {FORMS} f_caller ON f_caller.given = s.g_caller
     LEFT JOIN {FORMS} f_callee ON f_callee.given = s.g_callee
-    LEFT JOIN cells c ON c.cell_id = s.r_cell
+    LEFT JOIN {CELLS} c ON c.cell_id = s.r_cell
     """
+
+
+def _view_sql(line: str) -> str:
+    """SQL packing a view's line, cell number and handset into one HUGEINT ordered by line.
+
+    The minimum over a view is then its first line together with that line's cell and handset:
+    one integer aggregate instead of two string `arg_min`s (the grouping's main cost). Bits:
+    line above 92 (up to 2^35 lines), cell number 64-91 (`CELLS` ids), handset 0-63 ('1' and
+    its 14-16 digits, so leading zeros survive); 0 means none.
+    """
+    imei = "coalesce(CAST('1' || imei AS BIGINT), 0)"
+    return f"(CAST({line} AS HUGEINT) << 92) | (CAST(coalesce(cell, 0) AS HUGEINT) << 64) | {imei}"
+
+
+def _unpack_sql(view: str, end: str) -> str:
+    """SQL for a view's first line, cell number and handset (`{end}_line`, ...) from `_view_sql`."""
+    imei = f"nullif(CAST({view} & 18446744073709551615 AS UBIGINT), 0)"
+    return (
+        f"CAST({view} >> 92 AS BIGINT) AS {end}_line, "
+        f"CAST(({view} >> 64) & 268435455 AS BIGINT) AS {end}_cell_no, "
+        f"substr(CAST({imei} AS VARCHAR), 2) AS {end}_imei"
+    )
 
 
 def _events_sql(ctx: FileContext) -> str:
@@ -141,23 +164,31 @@ def _events_sql(ctx: FileContext) -> str:
 
     Each row is split into the caller's and the callee's view (by which end was the target); a
     view's cell and handset are those of its first line, so stored values and line agree. A bad
-    row is a group of its own (keyed by its line), carrying its reason to the quarantine.
+    row is a group of its own (keyed by its line and reason), carrying them to the quarantine.
     """
     side = "target = caller"
     other = "target = callee AND target <> caller"
     return f"""
-    SELECT ts, type, caller, callee, _bad AS _line, min(_reason) AS _reason,
-      min(_field) AS _field, count(*) AS _rows, min(duration_s) AS duration_s,
-      arg_min_null(cell_id, a_line) AS caller_cell, arg_min_null(imei, a_line) AS caller_imei,
-      arg_min_null(cell_id, b_line) AS callee_cell, arg_min_null(imei, b_line) AS callee_imei,
-      min(a_line) AS caller_line, min(b_line) AS callee_line
-    FROM (
-      SELECT *, CASE WHEN _reason IS NOT NULL THEN _line END AS _bad,
-        CASE WHEN _reason IS NULL AND {side} THEN _line END AS a_line,
-        CASE WHEN _reason IS NULL AND {other} THEN _line END AS b_line
-      FROM ({_checked_sql(ctx)})
+    WITH g AS (
+      SELECT ts, type, caller, callee, _bad AS _line, _reason, _field, count(*) AS _rows,
+        min(duration_s) AS duration_s, min(a_view) AS a_view, min(b_view) AS b_view
+      FROM (
+        SELECT ts, type, caller, callee, duration_s, _reason, _field,
+          CASE WHEN _reason IS NOT NULL THEN _line END AS _bad,
+          CASE WHEN _reason IS NULL AND {side} THEN _view END AS a_view,
+          CASE WHEN _reason IS NULL AND {other} THEN _view END AS b_view
+        FROM (SELECT *, {_view_sql("_line")} AS _view FROM ({_checked_sql(ctx)}))
+      )
+      GROUP BY ts, type, caller, callee, _bad, _reason, _field
+    ), u AS (
+      SELECT * EXCLUDE (a_view, b_view), {_unpack_sql("a_view", "caller")},
+        {_unpack_sql("b_view", "callee")}
+      FROM g
     )
-    GROUP BY ts, type, caller, callee, _bad
+    SELECT u.* EXCLUDE (caller_cell_no, callee_cell_no),
+      a.cell_id AS caller_cell, b.cell_id AS callee_cell
+    FROM u LEFT JOIN {CELLS} a ON a.id = u.caller_cell_no
+    LEFT JOIN {CELLS} b ON b.id = u.callee_cell_no
     """
 
 
@@ -169,6 +200,10 @@ def ingest(ctx: FileContext) -> Counts:
         f"SELECT DISTINCT {c} FROM {ctx.stage}" for c in (_given(ctx, "target"), caller, callee)
     )
     map_forms(con, given, ctx.region, FORMS)
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {CELLS} AS "
+        "SELECT cell_id, CAST(row_number() OVER () AS BIGINT) AS id FROM cells"
+    )
     con.execute(f"CREATE OR REPLACE TEMP TABLE {EVENTS} AS {_events_sql(ctx)}")
     counts = Counts(read=_count(ctx, f"SELECT sum(_rows) FROM {EVENTS}"))
     counts.quarantined = ck.quarantine(con, EVENTS, ctx.run_id, ctx.path, "records", ctx.stage)
@@ -177,6 +212,7 @@ def ingest(ctx: FileContext) -> Counts:
     _store_entities(ctx)
     con.execute(f"DROP TABLE {EVENTS}")
     con.execute(f"DROP TABLE {FORMS}")
+    con.execute(f"DROP TABLE {CELLS}")
     return counts
 
 
