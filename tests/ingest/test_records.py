@@ -229,3 +229,20 @@ def test_handset_digits_survive_the_grouping_exactly(
     digits = imei.replace("-", "")
     assert rows(store, "SELECT caller_imei, caller_cell FROM comm_events") == [(digits, "C2")]
     assert rows(store, "SELECT imei FROM handsets") == [(digits,)]
+
+
+def test_forms_outside_the_fast_path_go_through_phonenumbers_once_and_are_cached(
+    store: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    write(tmp_path / "cells.csv", CELLS)
+    records(
+        tmp_path / "r.csv",
+        "07700900123,2024-05-01T10:00:00Z,call,07700900123,020 7946 0018,5,C1,",
+        "07700900123,2024-05-01T11:00:00Z,call,07700900123,(020) 7946-0018,5,C1,",
+    )
+    ingest(store, [tmp_path])
+    assert rows(store, "SELECT DISTINCT callee FROM comm_events") == [("+442079460018",)]
+    assert rows(store, "SELECT raw, e164 FROM number_forms ORDER BY raw") == [
+        ("(020) 7946-0018", "+442079460018"),
+        ("020 7946 0018", "+442079460018"),
+    ]

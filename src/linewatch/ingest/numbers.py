@@ -87,17 +87,20 @@ def map_forms(con: duckdb.DuckDBPyConnection, given_sql: str, region: str, table
 
     Rows then join on the text exactly as written, so trimming and normalisation run once per
     distinct value; the integer (E.164 always starts '+' then a non-zero digit, so it is
-    lossless) groups and joins faster than a 13-byte string, which DuckDB cannot inline.
+    lossless) groups and joins faster than a 13-byte string, which DuckDB cannot inline. Forms
+    the SQL fast path reads are recomputed, not cached: that is cheaper than adding them to
+    number_forms' key index; only the `phonenumbers` results are worth keeping there.
     """
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT given, nullif(trim(given), '') AS text "
-        f"FROM (SELECT DISTINCT v AS given FROM ({given_sql}) t(v) WHERE v IS NOT NULL)"
+        f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT given, text, {fast_e164_sql('text')} AS e "
+        "FROM (SELECT given, nullif(trim(given), '') AS text "
+        f"FROM (SELECT DISTINCT v AS given FROM ({given_sql}) t(v) WHERE v IS NOT NULL))"
     )
-    learn_forms(con, f"SELECT text FROM {table}", region)
+    learn_forms(con, f"SELECT text FROM {table} WHERE e IS NULL", region)
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT f.given, f.text, "
-        "CAST(substr(n.e164, 2) AS BIGINT) AS num, n.reason "
-        f"FROM {table} f LEFT JOIN number_forms n ON n.raw = f.text"
+        "CAST(substr(coalesce(f.e, n.e164), 2) AS BIGINT) AS num, n.reason "
+        f"FROM {table} f LEFT JOIN number_forms n ON f.e IS NULL AND n.raw = f.text"
     )
 
 
