@@ -37,6 +37,8 @@ def controllers_sql(s: AnalysisSettings) -> str:
 
     A runner's own friends and family talk to one runner; a controller directs several, and
     they report to it (the holder's own phone calls runners too, but they seldom call it).
+    Businesses (taxis, takeaways: many callers) and bulk senders reach several runners too,
+    as they reach everyone, so neither can be a controller.
     """
     return f"""
     WITH crew AS (
@@ -44,9 +46,12 @@ def controllers_sql(s: AnalysisSettings) -> str:
                sum(p.n_in) AS to_runners, sum(p.n_out) AS from_runners,
                count(DISTINCT p.number) AS runners
         FROM a_pairs p JOIN a_runners r ON r.number = p.number
+        JOIN a_nodes n ON n.number = p.contact
         ANTI JOIN a_deal d ON d.number = p.contact
         ANTI JOIN a_runners x ON x.number = p.contact
         ANTI JOIN a_customers u ON u.number = p.contact
+        ANTI JOIN a_bursts b ON b.number = p.contact
+        WHERE n.in_deg <= {s.controller_max_callers}
         GROUP BY p.contact, r.line_id
     )
     SELECT arg_max(number, (runners, from_runners)) AS number, line_id,

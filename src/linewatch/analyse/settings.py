@@ -24,6 +24,7 @@ class AnalysisSettings:
     strong_min_customers: int = 20  # a plain deal line, used to find its runners
     runner_min_relays: int = 5  # messages from a deal line that make a number a runner candidate
     controller_min_events: int = 10  # calls and messages with the runners to direct a line
+    controller_max_callers: int = 50  # more distinct callers than this is a business
     resident_min_calls: int = 3  # runner calls to a number that never calls back: a trap house
     resident_max_callers: int = 50  # more distinct callers than this is a business, not a home
     exact_betweenness_max_nodes: int = 5_000  # above this, sampled betweenness with stated error
