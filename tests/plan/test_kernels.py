@@ -7,7 +7,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linewatch.plan import kernels
+from linewatch.plan import kernels, search_kernels
 from linewatch.plan.objective import score
 from tests.plan.helpers import nx_value, to_graph
 
@@ -59,3 +59,42 @@ def test_incremental_moves_track_the_objective(g: nx.Graph, toggles: list[int]) 
         value += move(v, *args, tick, cw, cq, queue)
         tick += 2
         assert value == nx_value(g, set(np.flatnonzero(removed).tolist()), "pairwise")
+
+
+def _search_graph(g: nx.Graph) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """CSR arrays and unit weights, as the search kernels take them."""
+    ours = to_graph(g)
+    return ours.indptr, ours.indices, np.ones(ours.n)
+
+
+def test_reinsertion_keeps_the_centre_of_a_star_removed() -> None:
+    g = _search_graph(nx.star_graph(12))
+    removed = np.ones(13, np.bool_)
+    for lcc_mode in (False, True):
+        removed[:] = True
+        left = search_kernels.reinsert(1, removed, np.zeros(13, np.bool_), lcc_mode, g)
+        assert left == 1 and np.flatnonzero(removed).tolist() == [0]
+
+
+def test_degree_removal_takes_the_hubs_of_two_joined_stars() -> None:
+    edges = [(0, v) for v in range(1, 9)] + [(9, v) for v in range(10, 15)] + [(1, 10)]
+    indptr, indices, _ = _search_graph(nx.Graph(edges))
+    removed = np.zeros(15, np.bool_)
+    assert search_kernels.remove_by_degree(2, removed, np.zeros(15, np.bool_), indptr, indices) == 2
+    assert np.flatnonzero(removed).tolist() == [0, 9]
+
+
+@settings(max_examples=40, deadline=None)
+@given(graphs, st.integers(0, 6), st.data())
+def test_reinsertion_respects_budget_and_masks(g: nx.Graph, k: int, data: st.DataObject) -> None:
+    n = g.number_of_nodes()
+    nodes = st.integers(0, n - 1)
+    forbidden = np.zeros(n, np.bool_)
+    fixed = np.zeros(n, np.bool_)
+    forbidden[list(data.draw(st.sets(nodes, max_size=3)))] = True
+    fixed[[v for v in data.draw(st.sets(nodes, max_size=2)) if not forbidden[v]]] = True
+    removed = ~forbidden
+    count = int(removed.sum())
+    left = search_kernels.reinsert(k, removed, fixed, False, _search_graph(g))
+    assert left == removed.sum() == min(count, max(k, int(fixed.sum())))
+    assert not (removed & forbidden).any() and removed[fixed].all()

@@ -10,6 +10,8 @@ and puts back the removed node whose return joins the fewest pairs, under short 
 
 from __future__ import annotations
 
+import heapq
+
 import numpy as np
 from numba import njit
 
@@ -48,7 +50,7 @@ def _pick_cut(root, lcc_mode, forbidden, tabu, step, p_rand, g, st):  # type: ig
             continue
         a, b = (om[v], op[v]) if lcc_mode else (op[v], 0.0)
         if rand:
-            a, b = np.random.random(), 0.0
+            a, b = float(tabu[v]), 0.0
         if a < best_a - 1e-9 or (abs(a - best_a) <= 1e-9 and b < best_b - 1e-9):
             best, best_a, best_b, ties = v, a, b, 1
         elif abs(a - best_a) <= 1e-9 and abs(b - best_b) <= 1e-9:
@@ -270,3 +272,125 @@ def greedy_return(k, sol, nsol, lcc_mode, fixed, g, st):  # type: ignore[no-unty
         nsol -= 1
         sol[i] = sol[nsol]
     return nsol
+
+
+@njit(cache=True)
+def _find(parent, x):  # type: ignore[no-untyped-def]
+    """Union-find root of x, halving the path on the way."""
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
+
+
+@njit(cache=True)
+def _join_cost(v, indptr, indices, removed, parent, us, uq, seen, tick, wv):  # type: ignore[no-untyped-def]
+    """Change in pairwise value, and the merged weight, if removed v came back (union-find)."""
+    s = wv
+    q = wv * wv
+    before = 0.0
+    for e in range(indptr[v], indptr[v + 1]):
+        a = indices[e]
+        if not removed[a]:
+            r = _find(parent, a)
+            if seen[r] != tick:
+                seen[r] = tick
+                s += us[r]
+                q += uq[r]
+                before += pairs(us[r], uq[r])
+    return pairs(s, q) - before, s
+
+
+@njit(cache=True)
+def reinsert(k, removed, fixed, lcc_mode, g):  # type: ignore[no-untyped-def]
+    """Put removed nodes back, cheapest first, until k remain removed (greedy reinsertion).
+
+    Costs only rise as components grow unless two of a node's neighbouring components merge,
+    so a lazy heap (recompute on pop, push back if it rose) with union-find sums takes
+    O(m log n) in practice instead of rescanning every removed node per step. Random tie-breaks
+    make repeated calls give different plans. Returns the number still removed.
+    """
+    indptr, indices, w = g
+    n = removed.shape[0]
+    parent = np.arange(n)
+    us = w.copy()
+    uq = w * w
+    seen = np.zeros(n, np.int64)
+    for u in range(n):
+        if not removed[u]:
+            for e in range(indptr[u], indptr[u + 1]):
+                a = indices[e]
+                if not removed[a]:
+                    _union(parent, us, uq, u, a)
+    heap = [(0.0, 0.0, 0.0, 0)]
+    heap.pop()
+    count = 0
+    tick = 0
+    for v in range(n):
+        if removed[v]:
+            count += 1
+            if not fixed[v]:
+                tick += 1
+                d, s = _join_cost(v, indptr, indices, removed, parent, us, uq, seen, tick, w[v])
+                a, b = (s, d) if lcc_mode else (d, 0.0)
+                heapq.heappush(heap, (a, b, np.random.random(), v))
+    while count > k and len(heap) > 0:
+        a, b, r, v = heapq.heappop(heap)
+        tick += 1
+        d, s = _join_cost(v, indptr, indices, removed, parent, us, uq, seen, tick, w[v])
+        a2, b2 = (s, d) if lcc_mode else (d, 0.0)
+        if a2 > a + 1e-9 or (a2 > a - 1e-9 and b2 > b + 1e-9):
+            heapq.heappush(heap, (a2, b2, r, v))
+            continue
+        removed[v] = False
+        count -= 1
+        for e in range(indptr[v], indptr[v + 1]):
+            x = indices[e]
+            if not removed[x]:
+                _union(parent, us, uq, v, x)
+    return count
+
+
+@njit(cache=True)
+def _union(parent, us, uq, a, b):  # type: ignore[no-untyped-def]
+    """Merge the sets of a and b, keeping weight and squared-weight sums at the root."""
+    ra = _find(parent, a)
+    rb = _find(parent, b)
+    if ra == rb:
+        return
+    if us[ra] < us[rb]:
+        ra, rb = rb, ra
+    parent[rb] = ra
+    us[ra] += us[rb]
+    uq[ra] += uq[rb]
+
+
+@njit(cache=True)
+def remove_by_degree(count, removed, forbidden, indptr, indices):  # type: ignore[no-untyped-def]
+    """Remove nodes of highest residual degree (adaptive, lazy heap) until count are removed."""
+    n = removed.shape[0]
+    deg = np.zeros(n, np.int64)
+    heap = [(0, 0.0, 0)]
+    heap.pop()
+    have = 0
+    for v in range(n):
+        if removed[v]:
+            have += 1
+            continue
+        for e in range(indptr[v], indptr[v + 1]):
+            if not removed[indices[e]]:
+                deg[v] += 1
+        if not forbidden[v]:
+            heapq.heappush(heap, (-deg[v], np.random.random(), v))
+    while have < count and len(heap) > 0:
+        d, r, v = heapq.heappop(heap)
+        if removed[v]:
+            continue
+        if -d != deg[v]:
+            heapq.heappush(heap, (-deg[v], r, v))
+            continue
+        removed[v] = True
+        have += 1
+        for e in range(indptr[v], indptr[v + 1]):
+            deg[indices[e]] -= 1
+    return have
