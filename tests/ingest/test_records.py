@@ -246,3 +246,28 @@ def test_forms_outside_the_fast_path_go_through_phonenumbers_once_and_are_cached
         ("(020) 7946-0018", "+442079460018"),
         ("020 7946 0018", "+442079460018"),
     ]
+
+
+def test_other_end_in_a_later_run_fills_in_the_stored_event(
+    store: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    write(tmp_path / "cells.csv", CELLS)
+    ingest(store, [tmp_path / "cells.csv"])
+    records(tmp_path / "a" / "r.csv", GOOD[0])
+    ingest(store, [tmp_path / "a"])
+    later = records(
+        tmp_path / "b" / "r.csv",
+        "07700900999,2024-05-01T09:00:00Z,sms,07700900999,07700900123,,C1,",
+        GOOD[1],
+    )
+    second = ingest(store, [tmp_path / "b"])
+    assert second.total.as_dict() == {"read": 2, "stored": 1, "duplicates": 1, "quarantined": 0}
+    got = rows(
+        store,
+        "SELECT caller_cell, callee_cell, callee_imei, seen_caller, seen_callee, other_src_file, "
+        "other_src_line FROM comm_events WHERE type = 'call'",
+    )
+    assert got == [("C1", "C2", "353456789012399", True, True, str(later), 3)]
+    before = snapshot(store)
+    assert ingest(store, [tmp_path / "b"]).total.stored == 0
+    assert snapshot(store) == before
