@@ -4,8 +4,9 @@ Links are stored pairs at or above LINK_PROBABILITY, less analyst rejects, plus 
 accepts; a link at STRONG_PROBABILITY or more between two records that both have a date of
 birth may join two dates of birth (see greedy): a link without one (a name alone) says nothing
 about how a date of birth was written, and would chain two namesakes through one dob-less record.
-Components with one date of birth and no cannot-link inside are clusters as they are; the
-rest (usually few and small) are re-formed by `greedy.merge`, which refuses chaining merges.
+Components whose dates of birth all lie within 31 days (so no two are incompatible) and with no
+cannot-link inside are clusters as they are; the rest (usually few and small) are re-formed by
+`greedy.merge`, which refuses chaining merges.
 Result: the temporary table er_assign (record_id, cluster, match_probability).
 """
 
@@ -40,7 +41,7 @@ WHERE must AND a IN (SELECT record_id FROM {INPUT}) AND b IN (SELECT record_id F
 CONFLICTED_SQL = f"""
 CREATE OR REPLACE TEMP TABLE er_conflicted AS
 SELECT comp FROM er_comp JOIN {INPUT} USING (record_id)
-GROUP BY comp HAVING count(DISTINCT dob) > 1
+GROUP BY comp HAVING date_diff('day', min(dob), max(dob)) > 31
 UNION
 SELECT ca.comp FROM er_constraint k
 JOIN er_comp ca ON ca.record_id = k.a JOIN er_comp cb ON cb.record_id = k.b

@@ -67,14 +67,11 @@ def parsed_sql(source: str) -> str:
             list_filter(string_split(trim({ordered}), ' '), lambda x: x <> '') AS toks,
             regexp_full_match(coalesce(name, ''), '[A-Z]{{2,3}}') AS is_initials
         FROM {source}
-    ), p0 AS (
+    ), p AS (
         SELECT *,
             CASE WHEN NOT is_initials AND len(toks) >= 1 THEN toks[1] END AS given,
             CASE WHEN NOT is_initials AND len(toks) >= 2 THEN toks[-1] END AS surname
         FROM t
-    ), p AS (
-        SELECT *, string_split(regexp_replace(surname, '[aeiouy]', '', 'g'), '') AS consonants
-        FROM p0
     )
     SELECT p.record_id, p.given, p.surname,
         coalesce(n.key, p.given) AS given_key,
@@ -95,8 +92,7 @@ def parsed_sql(source: str) -> str:
         p.number,
         nullif(array_to_string(list_sort(list_distinct(string_split(p.surname, ''))), ''), '')
             AS surname_letters,
-        nullif(array_to_string(list_filter(p.consonants,
-            lambda x, i: i = 1 OR x <> p.consonants[i - 1]), ''), '') AS surname_skeleton
+        nullif(regexp_replace(p.surname, '[aeiouy]', '', 'g'), '') AS surname_skeleton
     FROM p LEFT JOIN er_nicknames n ON n.name = p.given
     """
 
