@@ -8,14 +8,23 @@ import duckdb
 import pandas as pd
 
 from linewatch.analyse.run import analyse
-from tests.analyse.test_analyse import BOSS, CUSTOMERS, RUNNER, T0, _events
+from tests.analyse.test_analyse import BOSS, CUSTOMERS, FRIENDS, RUNNER, T0, _events
 
 RESIDENT = "+447400000009"
+RESIDENT2 = "+447400000010"  # called on one day only; answered an appointment reminder once
+REMINDER = "+447400000011"  # a bulk sender almost no one answers
 
 
 def _load(con: duckdb.DuckDBPyConnection) -> None:
     """The handmade line, a trap-house phone the runner calls, and a few person records."""
     calls = [(T0 + dt.timedelta(days=d, hours=20), "call", RUNNER, RESIDENT) for d in range(5)]
+    calls += [(T0 + dt.timedelta(hours=h), "call", RUNNER, RESIDENT2) for h in (13, 15, 17)]
+    reminder = T0 + dt.timedelta(days=2, hours=9)
+    calls += [
+        (reminder + dt.timedelta(seconds=i), "sms", REMINDER, n)
+        for i, n in enumerate([*FRIENDS[20:40], RESIDENT2])
+    ]
+    calls.append((reminder + dt.timedelta(minutes=5), "sms", RESIDENT2, REMINDER))
     extra = pd.DataFrame(calls, columns=["ts", "type", "caller", "callee"])
     frame = pd.concat([_events(), extra])  # noqa: F841 - read by DuckDB's replacement scan
     con.execute(
@@ -27,6 +36,7 @@ def _load(con: duckdb.DuckDBPyConnection) -> None:
         ("subscribers:2", "1980-01-01", BOSS),
         ("subscribers:3", "1970-01-01", RESIDENT),
         ("subscribers:4", "1990-01-01", CUSTOMERS[0]),
+        ("subscribers:5", "1975-01-01", RESIDENT2),
         ("intelligence:IR-1:1", "2008-02-02", None),
         ("safeguarding:SG-1", "1960-03-03", None),
     ]
@@ -70,6 +80,7 @@ def test_child_runner_and_trap_house_resident_are_potential_victims(
     assert any("under 18" in r for r in people["subscribers:1"][2])
     assert people["subscribers:3"][:2] == ("cuckooed_resident", True)
     assert any("never called back" in r for r in people["subscribers:3"][2])
+    assert people["subscribers:5"][:2] == ("cuckooed_resident", True)
     number_role = store.execute("SELECT role FROM number_roles WHERE number = ?", [RESIDENT])
     assert number_role.fetchone() == ("other",)
 

@@ -27,5 +27,6 @@ class AnalysisSettings:
     controller_max_callers: int = 50  # more distinct callers than this is a business
     resident_min_calls: int = 3  # runner calls to a number that never calls back: a trap house
     resident_max_callers: int = 50  # more distinct callers than this is a business, not a home
+    flare_min_answered: float = 0.1  # share of burst recipients answering: a flare, not a reminder
     exact_betweenness_max_nodes: int = 5_000  # above this, sampled betweenness with stated error
     betweenness_epsilon: float = 0.02  # additive error bound (probability 0.9) when sampled

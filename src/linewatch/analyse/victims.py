@@ -22,21 +22,25 @@ def residents_sql(s: AnalysisSettings) -> str:
     """Numbers a line's runners call at a trap house: called by runners, never calling back.
 
     A runner's friends talk both ways; a cuckooed resident only hears from the crew. Numbers with
-    many callers (taxis, takeaways), numbers with another role and numbers that answer someone's
-    bulk texts (customers of a deal number the analysis missed) are left out.
+    many callers (taxis, takeaways), numbers with another role and numbers that answer bulk texts
+    that are often answered (flares: customers of a deal number the analysis missed) are left
+    out; answering an appointment reminder, which almost no one answers, says nothing.
     """
     return f"""
+    WITH flared AS (
+        SELECT DISTINCT p.contact FROM a_pairs p JOIN a_nodes f ON f.number = p.number
+        WHERE p.n_burst > 0 AND p.n_in > 0
+          AND f.burst_recipients_contacting >= {s.flare_min_answered} * f.burst_recipients
+    )
     SELECT p.number, arg_max(r.line_id, p.n_in) AS line_id, sum(p.n_in) AS calls,
            count(DISTINCT p.contact) AS runners, max(p.in_days) AS days
     FROM a_pairs p JOIN a_runners r ON r.number = p.contact
     JOIN a_nodes n ON n.number = p.number
     JOIN a_roles x ON x.number = p.number AND x.role = 'other'
-    ANTI JOIN (SELECT contact FROM a_pairs WHERE n_burst > 0 AND n_in > 0) f
-      ON f.contact = p.number
-    WHERE n.in_deg <= {s.resident_max_callers}
+    ANTI JOIN flared f ON f.contact = p.number
+    WHERE n.in_deg <= {s.resident_max_callers} AND p.n_out = 0
     GROUP BY p.number
-    HAVING sum(p.n_out) = 0 AND sum(p.n_in) >= {s.resident_min_calls}
-       AND max(p.in_days) >= 2
+    HAVING sum(p.n_in) >= {s.resident_min_calls}
     """
 
 
