@@ -8,6 +8,7 @@ import duckdb
 import pandas as pd
 
 from linewatch.analyse.run import analyse
+from linewatch.analyse.victims import younger_than_sql
 from tests.analyse.test_analyse import BOSS, CUSTOMERS, FRIENDS, RUNNER, T0, _events
 
 RESIDENT = "+447400000009"
@@ -37,6 +38,7 @@ def _load(con: duckdb.DuckDBPyConnection) -> None:
         ("subscribers:3", "1970-01-01", RESIDENT),
         ("subscribers:4", "1990-01-01", CUSTOMERS[0]),
         ("subscribers:5", "1975-01-01", RESIDENT2),
+        ("subscribers:6", "2004-01-01", RUNNER),  # a second record: an adult of 20 on it
         ("intelligence:IR-1:1", "2008-02-02", None),
         ("safeguarding:SG-1", "1960-03-03", None),
     ]
@@ -81,6 +83,8 @@ def test_child_runner_and_trap_house_resident_are_potential_victims(
     assert people["subscribers:3"][:2] == ("cuckooed_resident", True)
     assert any("never called back" in r for r in people["subscribers:3"][2])
     assert people["subscribers:5"][:2] == ("cuckooed_resident", True)
+    assert people["subscribers:6"][:2] == ("runner", True)
+    assert any("aged 18 to 24" in r for r in people["subscribers:6"][2])
     number_role = store.execute("SELECT role FROM number_roles WHERE number = ?", [RESIDENT])
     assert number_role.fetchone() == ("other",)
 
@@ -96,3 +100,11 @@ def test_sources_other_than_phones_flag_victims_and_targets_are_not(
     assert people["subscribers:2"][1] is False  # an adult in touch with the runner
     assert people["subscribers:4"][:2] == ("customer", False)
     assert all(reasons for _, _, reasons in people.values())
+
+
+def test_an_age_counts_from_the_birthday_not_the_calendar_year() -> None:
+    con = duckdb.connect()
+    con.execute("CREATE TABLE comm_events AS SELECT TIMESTAMPTZ '2024-06-03 12:00' AS ts")
+    for dob, under in (("2006-06-03", False), ("2006-06-04", True), ("2006-01-01", False)):
+        row = con.execute(f"SELECT {younger_than_sql(f'DATE {dob!r}', 18)}").fetchone()
+        assert row == (under,), dob

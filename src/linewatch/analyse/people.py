@@ -11,7 +11,12 @@ from __future__ import annotations
 import duckdb
 
 from linewatch.analyse.settings import AnalysisSettings
-from linewatch.analyse.victims import residents_sql, under18_sql, victim_evidence_sql
+from linewatch.analyse.victims import (
+    residents_sql,
+    under18_sql,
+    victim_evidence_sql,
+    younger_than_sql,
+)
 
 ROLE_OF_NUMBER = {
     "controller": "line_holder",
@@ -107,9 +112,10 @@ def evidence_sql() -> str:
     """
 
 
-def person_roles_sql() -> str:
+def person_roles_sql(s: AnalysisSettings) -> str:
     """Each person's strongest role, line, confidence, potential_victim and reasons."""
     ranks = " ".join(f"WHEN '{k}' THEN {i}" for i, k in enumerate(PERSON_ROLES))
+    young = younger_than_sql("dob", s.young_runner_max_age + 1)
     return f"""
     WITH e AS (SELECT *, CASE role {ranks} END AS rank FROM a_person_evidence),
     best AS (
@@ -121,12 +127,16 @@ def person_roles_sql() -> str:
     )
     SELECT person_id, role, line_id, confidence,
            evidenced OR (role IN ('runner', 'line_holder') AND {under18_sql("dob")})
-             OR (role = 'runner' AND dob IS NULL) AS potential_victim,
+             OR (role = 'runner' AND (dob IS NULL OR {young})) AS potential_victim,
            list_filter(reasons || [
              CASE WHEN role = 'runner' AND dob IS NULL
                   THEN 'age unknown: treated as a potential victim until known' END,
              CASE WHEN role IN ('runner', 'line_holder') AND {under18_sql("dob")}
-                  THEN 'under 18: a potential victim of criminal exploitation' END
+                  THEN 'under 18: a potential victim of criminal exploitation' END,
+             CASE WHEN role = 'runner' AND NOT {under18_sql("dob")} AND {young}
+                  THEN format('a runner aged 18 to {{}}: young adults exploited into running '
+                              'lines are supported as victims up to 25', {s.young_runner_max_age})
+                  END
            ], lambda r: r IS NOT NULL) AS reasons
     FROM best
     """
@@ -139,7 +149,7 @@ def build_people(con: duckdb.DuckDBPyConnection, s: AnalysisSettings) -> None:
         ("a_person_of", person_of_sql(has_rows(con, "person_clusters"))),
         ("a_residents", residents_sql(s)),
         ("a_person_evidence", evidence_sql()),
-        ("a_people", person_roles_sql()),
+        ("a_people", person_roles_sql(s)),
     )
     for table, sql in steps:
         con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS {sql}")

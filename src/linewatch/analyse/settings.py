@@ -27,6 +27,7 @@ class AnalysisSettings:
     controller_max_callers: int = 50  # more distinct callers than this is a business
     resident_min_calls: int = 3  # runner calls to a number that never calls back: a trap house
     resident_max_callers: int = 50  # more distinct callers than this is a business, not a home
+    young_runner_max_age: int = 24  # Catch22 and St Giles rescue exploited young people to 25
     flare_min_answered: float = 0.1  # share of burst recipients answering: a flare, not a reminder
     exact_betweenness_max_nodes: int = 5_000  # above this, sampled betweenness with stated error
     betweenness_epsilon: float = 0.02  # additive error bound (probability 0.9) when sampled

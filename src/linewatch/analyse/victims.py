@@ -13,9 +13,15 @@ from linewatch.analyse.settings import AnalysisSettings
 AGE_AT = "(SELECT max(ts)::DATE FROM comm_events)"  # ages are taken at the end of the records
 
 
+def younger_than_sql(dob: str, years: int) -> str:
+    """SQL: the person born on `dob` was under `years` at the end of the records (their
+    birthday that year counted, not just the change of calendar year)."""
+    return f"coalesce({dob} > {AGE_AT} - INTERVAL {years} YEAR, false)"
+
+
 def under18_sql(dob: str) -> str:
     """SQL: the person born on `dob` was under 18 at the end of the records."""
-    return f"coalesce(date_diff('year', {dob}, {AGE_AT}) < 18, false)"
+    return younger_than_sql(dob, 18)
 
 
 def residents_sql(s: AnalysisSettings) -> str:
