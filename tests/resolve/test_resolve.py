@@ -117,3 +117,18 @@ def test_a_name_alone_joins_the_namesake_with_most_records(
     resolve(store)
     assert person_of(store, "safeguarding:S2") == person_of(store, "arrests:A1")
     assert person_of(store, "subscribers:SUB1") != person_of(store, "arrests:A1")
+
+
+def test_an_initial_and_a_slipped_surname_link_on_the_date_of_birth(
+    store: duckdb.DuckDBPyConnection,
+) -> None:
+    kyle = date(1999, 4, 18)
+    add_records(
+        store,
+        [
+            ("subscribers:SUB1", "Kyle Shaw", kyle, None, None, "+447700900011"),
+            ("subscribers:SUB2", "K Shhaw", kyle, None, None, "+447700900012"),
+        ],
+    )
+    resolve(store)
+    assert person_of(store, "subscribers:SUB1") == person_of(store, "subscribers:SUB2")

@@ -57,7 +57,13 @@ NAME = (
         "given_l = surname_r AND surname_l = given_r", "given and surname swapped", 0.03, 0.00001
     ),
     Level(f"{_jw('given_key', 0.88)} AND {_jw('surname', 0.9)}", "similar name", 0.08, 0.001),
-    Level("surname_l = surname_r AND given1_l = given1_r", "same surname and initial", 0.04, 0.004),
+    Level(
+        "given1_l = given1_r AND (surname_l = surname_r OR surname_letters_l = surname_letters_r "
+        "OR surname_skeleton_l = surname_skeleton_r)",
+        "same surname (or a slip of it) and initial",
+        0.04,
+        0.004,
+    ),
     Level(
         "(surname_l IS NULL AND given_key_l IN (given_key_r, surname_r)) "
         "OR (surname_r IS NULL AND given_key_r IN (given_key_l, surname_l))",
