@@ -2,33 +2,68 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import duckdb
+import pandas as pd
 
 from linewatch.analyse.roles import controllers_sql
 from linewatch.analyse.settings import AnalysisSettings
 
 
-def test_taxi_and_bulk_sender_reaching_the_runners_are_not_controllers() -> None:
+def _store(runners: list[str], pairs: list[tuple[str, str, int, int]]) -> duckdb.DuckDBPyConnection:
+    """Runners of line L1 and their (runner, contact, events to it, events from it) pairs."""
     con = duckdb.connect()
+    con.execute("CREATE TEMP TABLE a_runners (number VARCHAR, line_id VARCHAR)")
+    con.executemany("INSERT INTO a_runners VALUES (?, 'L1')", [[r] for r in runners])
+    con.execute("CREATE TEMP TABLE a_pairs (number VARCHAR, contact VARCHAR, n_in INT, n_out INT)")
+    con.executemany("INSERT INTO a_pairs VALUES (?, ?, ?, ?)", [list(p) for p in pairs])
     con.execute(
-        "CREATE TEMP TABLE a_runners AS SELECT * FROM (VALUES ('r1', 'L1'), ('r2', 'L1')) "
-        "t(number, line_id)"
-    )
-    # (runner, contact, events to the runner, events from the runner)
-    con.execute(
-        "CREATE TEMP TABLE a_pairs AS SELECT * FROM (VALUES "
-        "('r1', 'boss', 20, 8), ('r2', 'boss', 20, 8), ('r1', 'taxi', 30, 30), "
-        "('r2', 'taxi', 30, 30), ('r1', 'bulk', 30, 20), ('r2', 'bulk', 30, 20)) "
-        "t(number, contact, n_in, n_out)"
-    )
-    con.execute(
-        "CREATE TEMP TABLE a_nodes AS SELECT * FROM (VALUES ('boss', 6), ('taxi', 900), "
-        "('bulk', 40)) t(number, in_deg)"
+        "CREATE TEMP TABLE a_nodes AS SELECT DISTINCT contact AS number, "
+        "CASE contact WHEN 'taxi' THEN 900 ELSE 6 END AS in_deg FROM a_pairs"
     )
     con.execute("CREATE TEMP TABLE a_bursts AS SELECT 'bulk' AS number")
-    for table in ("a_deal", "a_customers"):
-        con.execute(f"CREATE TEMP TABLE {table} (number VARCHAR)")
-    rows = con.execute(
-        f"SELECT number, line_id FROM ({controllers_sql(AnalysisSettings())})"
-    ).fetchall()
-    assert rows == [("boss", "L1")]
+    con.execute("CREATE TEMP TABLE a_deal AS SELECT 'D' AS number")
+    con.execute("CREATE TEMP TABLE a_customers (number VARCHAR)")
+    con.execute("CREATE TEMP TABLE comm_events (ts TIMESTAMPTZ, caller VARCHAR, callee VARCHAR)")
+    return con
+
+
+def _controllers(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str]]:
+    sql = f"SELECT number, line_id, reason FROM ({controllers_sql(AnalysisSettings())})"
+    return [(str(n), str(line), str(r)) for n, line, r in con.execute(sql).fetchall()]
+
+
+def test_taxi_and_bulk_sender_reaching_the_runners_are_not_controllers() -> None:
+    con = _store(
+        ["r1", "r2"],
+        [
+            ("r1", "boss", 20, 8),
+            ("r2", "boss", 20, 8),
+            ("r1", "taxi", 30, 30),
+            ("r2", "taxi", 30, 30),
+            ("r1", "bulk", 30, 20),
+            ("r2", "bulk", 30, 20),
+        ],
+    )
+    assert [c[:2] for c in _controllers(con)] == [("boss", "L1")]
+
+
+def test_a_lone_runners_contact_on_its_duty_days_is_the_controller() -> None:
+    """r1 takes relays from deal number D on days 0-4; boss talks to r1 then, friends daily."""
+    t0 = dt.datetime(2025, 1, 1, 12, tzinfo=dt.UTC)
+    rows = [(t0 + dt.timedelta(days=d), "D", "r1") for d in range(5)]
+    rows += [(t0 + dt.timedelta(days=d, hours=h), "boss", "r1") for d in range(5) for h in (1, 2)]
+    rows += [(t0 + dt.timedelta(days=d, hours=3), "r1", "boss") for d in range(5)]
+    friends = ("f1", "f2", "f3")
+    rows += [(t0 + dt.timedelta(days=d, hours=4), f, "r1") for d in range(20) for f in friends]
+    rows += [(t0 + dt.timedelta(days=d, hours=5), "r1", f) for d in range(20) for f in friends]
+    pairs = [("r1", "boss", 10, 5)] + [("r1", f, 20, 20) for f in friends]
+    con = _store(["r1"], pairs)
+    events = pd.DataFrame(rows, columns=["ts", "caller", "callee"])  # noqa: F841 - read by DuckDB
+    con.execute("INSERT INTO comm_events SELECT * FROM events")
+    [(number, line, reason)] = _controllers(con)
+    assert (number, line) == ("boss", "L1")
+    assert "takes relays from the line" in reason
+    con.execute("DELETE FROM comm_events WHERE caller = 'D'")  # no duty days: no controller
+    assert _controllers(con) == []

@@ -33,18 +33,20 @@ def customers_sql() -> str:
 
 
 def controllers_sql(s: AnalysisSettings) -> str:
-    """Per line, the number that calls most of its runners and hears back from them most.
+    """Per line, the number that directs its runners, with the reason.
 
     A runner's own friends and family talk to one runner; a controller directs several, and
-    they report to it (the holder's own phone calls runners too, but they seldom call it).
+    they report to it (the holder's own phone calls runners too, but they seldom call it), so
+    the number that calls most of a line's runners and hears back from them most is its
+    controller. Where only one runner is seen, the controller is the runner's two-way contact
+    whose calls and messages fall on the days the runner takes relays from the line (on duty)
+    far more than the runner's other contacts' do (friends talk any day).
     Businesses (taxis, takeaways: many callers) and bulk senders reach several runners too,
     as they reach everyone, so neither can be a controller.
     """
     return f"""
-    WITH crew AS (
-        SELECT p.contact AS number, r.line_id, sum(p.n_in + p.n_out) AS events,
-               sum(p.n_in) AS to_runners, sum(p.n_out) AS from_runners,
-               count(DISTINCT p.number) AS runners
+    WITH eligible AS (
+        SELECT p.number AS runner, p.contact AS number, r.line_id, p.n_in, p.n_out
         FROM a_pairs p JOIN a_runners r ON r.number = p.number
         JOIN a_nodes n ON n.number = p.contact
         ANTI JOIN a_deal d ON d.number = p.contact
@@ -52,14 +54,60 @@ def controllers_sql(s: AnalysisSettings) -> str:
         ANTI JOIN a_customers u ON u.number = p.contact
         ANTI JOIN a_bursts b ON b.number = p.contact
         WHERE n.in_deg <= {s.controller_max_callers}
-        GROUP BY p.contact, r.line_id
+    ), crew AS (
+        SELECT number, line_id, sum(n_in + n_out) AS events, sum(n_in) AS to_runners,
+               sum(n_out) AS from_runners, count(DISTINCT runner) AS runners
+        FROM eligible GROUP BY number, line_id
+    ), multi AS (
+        SELECT arg_max(number, (runners, from_runners)) AS number, line_id,
+               arg_max(events, (runners, from_runners)) AS events, max(runners) AS runners
+        FROM crew
+        WHERE events >= {s.controller_min_events} AND to_runners > 0 AND from_runners > 0
+          AND runners >= 2
+        GROUP BY line_id
+    ), two_way AS (
+        SELECT * FROM eligible
+        WHERE n_in + n_out >= {s.controller_min_events} AND n_in > 0 AND n_out > 0
+    ), duty AS (
+        SELECT DISTINCT e.callee AS runner, CAST(e.ts AS DATE) AS day FROM comm_events e
+        SEMI JOIN a_runners r ON r.number = e.callee SEMI JOIN a_deal d ON d.number = e.caller
+    ), talk AS (
+        SELECT t.runner, t.number, t.line_id, t.n_in + t.n_out AS events,
+               CAST(e.ts AS DATE) AS day
+        FROM two_way t JOIN comm_events e ON e.caller = t.runner AND e.callee = t.number
+        UNION ALL
+        SELECT t.runner, t.number, t.line_id, t.n_in + t.n_out, CAST(e.ts AS DATE)
+        FROM two_way t JOIN comm_events e ON e.callee = t.runner AND e.caller = t.number
+    ), shares AS (
+        SELECT t.runner, t.number, t.line_id, any_value(t.events) AS events,
+               avg(CASE WHEN d.day IS NULL THEN 0.0 ELSE 1.0 END) AS share
+        FROM talk t LEFT JOIN duty d ON d.runner = t.runner AND d.day = t.day
+        GROUP BY t.runner, t.number, t.line_id
+    ), on_duty AS (
+        SELECT runner, line_id, arg_max(number, share) AS number, max(share) AS share,
+               median(share) AS usual, arg_max(events, share) AS events
+        FROM shares GROUP BY runner, line_id
+        HAVING count(*) >= {s.controller_min_contacts}
+           AND max(share) > median(share)
+           AND max(share) >= {s.controller_duty_ratio} * median(share)
+    ), single AS (
+        SELECT arg_max(number, events) AS number, line_id, arg_max(runner, events) AS runner,
+               arg_max(share, events) AS share, arg_max(usual, events) AS usual,
+               max(events) AS events
+        FROM on_duty o ANTI JOIN multi m USING (line_id) GROUP BY line_id
     )
-    SELECT arg_max(number, (runners, from_runners)) AS number, line_id,
-           arg_max(events, (runners, from_runners)) AS events, max(runners) AS runners
-    FROM crew
-    WHERE events >= {s.controller_min_events} AND to_runners > 0 AND from_runners > 0
-      AND runners >= 2
-    GROUP BY line_id
+    SELECT number, line_id, format(
+             'directs the runners of {{}}: {{}} calls and messages with {{}} runner number(s)',
+             line_id, events, runners) AS reason
+    FROM multi
+    UNION ALL
+    SELECT number, line_id, format(
+             'directs the runner of {{}}: {{}}% of its {{}} calls and messages with runner {{}} '
+             'fall on the days that runner takes relays from the line, against {{}}% for the '
+             'runner''s other contacts', line_id, round(100 * share), events, runner,
+             round(100 * usual))
+    FROM single
+    QUALIFY row_number() OVER (PARTITION BY number ORDER BY line_id) = 1
     """
 
 
@@ -74,9 +122,7 @@ def number_roles_sql() -> str:
            coalesce(l.line_id, c.line_id, r.line_id, u.line_id) AS line_id,
            s.deal_line_score,
            CASE WHEN d.number IS NOT NULL THEN d.takeover_reasons || s.score_reasons
-                WHEN c.number IS NOT NULL THEN [format(
-                    'directs the runners of {}: {} calls and messages with {} runner number(s)',
-                    c.line_id, c.events, c.runners)]
+                WHEN c.number IS NOT NULL THEN [c.reason]
                 WHEN r.number IS NOT NULL THEN [format(
                     '{} messages relayed to it from {} deal number(s) of {}',
                     r.relays, r.deal_numbers, r.line_id)]

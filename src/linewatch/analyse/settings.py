@@ -25,6 +25,8 @@ class AnalysisSettings:
     runner_min_relays: int = 5  # messages from a deal line that make a number a runner candidate
     controller_min_events: int = 10  # calls and messages with the runners to direct a line
     controller_max_callers: int = 50  # more distinct callers than this is a business
+    controller_min_contacts: int = 3  # a lone runner's two-way contacts to compare duty days over
+    controller_duty_ratio: float = 2.0  # the controller's on-duty share against the usual one
     resident_min_calls: int = 3  # runner calls to a number that never calls back: a trap house
     resident_max_callers: int = 50  # more distinct callers than this is a business, not a home
     young_runner_max_age: int = 24  # Catch22 and St Giles rescue exploited young people to 25
