@@ -78,9 +78,9 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     (give or take the stale orders of a swap), is a number of that line that the score and the
     number-to-number takeover missed: a chain of unobtained numbers, each seen only through a few
     obtained customers. A customer's friend is in touch with customers too, but for longer
-    than the gap between two of the line's numbers. One contact is enough when it is the
-    number's only one and it orders from the number (a customer of the line) or takes its
-    relays (a runner of the line).
+    than the gap between two of the line's numbers. One shared contact is enough (still half
+    of the number's contacts) when it orders from the number (a customer of the line) or takes
+    its relays (a runner of the line).
     """
     gap = s.takeover_max_gap_hours * 3600
     return f"""
@@ -97,7 +97,7 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     ), cand AS (
         SELECT r.number, r.line_id, r.shared, o.contacts, n.deal_line_score, n.first_ts, n.last_ts
         FROM reach r JOIN own o USING (number) JOIN a_scored n USING (number)
-        WHERE (r.shared >= {s.takeover_min_shared} OR (r.shared = o.contacts AND r.served > 0))
+        WHERE (r.shared >= {s.takeover_min_shared} OR r.served > 0)
           AND r.shared >= {s.takeover_min_share} * o.contacts
     ), clash AS (
         SELECT c.number, c.line_id FROM cand c
