@@ -1,7 +1,8 @@
 """Contact-graph features computed in the store: small SQL builders chained into temp tables.
 
 Each `*_sql` function returns the text of one SELECT over tables built by the ones before it
-(`comm_events`, then `a_bursts`, `a_edges`, `a_nodes`); `build_features` materialises them.
+(`comm_events`, then `a_bursts`, `a_daily`, `a_edges`, `a_nodes`); `build_features` materialises
+them. Numbers are BIGINT keys (`num_sql`) up to the edge and activity tables, which hold text.
 """
 
 from __future__ import annotations
@@ -11,33 +12,68 @@ import duckdb
 from linewatch.analyse.settings import AnalysisSettings
 
 
+def num_sql(column: str) -> str:
+    """A stored E.164 number as its digits in a BIGINT (ingest stores '+' then digits, the first
+    non-zero): integer keys hash and compare in place, 13-byte text chases a pointer."""
+    return f"CAST(substr({column}, 2) AS BIGINT)"
+
+
+def text_sql(column: str) -> str:
+    """The E.164 text of a BIGINT from `num_sql`."""
+    return f"'+' || CAST({column} AS VARCHAR)"
+
+
 def bursts_sql(s: AnalysisSettings) -> str:
-    """Bulk-message bursts: one sender texting many distinct numbers in the same short window."""
+    """Bulk-message bursts: one sender texting many distinct numbers in the same short window
+    (`num` is the sender's BIGINT key, for the join in `daily_sql`)."""
     return f"""
-    SELECT caller AS number, floor(epoch(ts) / {s.burst_window_s})::BIGINT AS bucket,
-           count(DISTINCT callee) AS recipients
-    FROM comm_events WHERE type = 'sms'
-    GROUP BY caller, bucket
-    HAVING count(DISTINCT callee) >= {s.burst_min_recipients}
+    SELECT {text_sql("num")} AS number, bucket, recipients, num
+    FROM (
+        SELECT {num_sql("caller")} AS num, floor(epoch(ts) / {s.burst_window_s})::BIGINT AS bucket,
+               count(DISTINCT {num_sql("callee")}) AS recipients
+        FROM comm_events WHERE type = 'sms'
+        GROUP BY num, bucket
+    )
+    WHERE recipients >= {s.burst_min_recipients}
     """
 
 
-def edges_sql(s: AnalysisSettings) -> str:
-    """Directed multi-edge aggregate: events a -> b, how many were burst messages, calls, days."""
+def daily_sql(s: AnalysisSettings) -> str:
+    """The one pass over the records: events per (caller, callee, day) on BIGINT keys, with how
+    many were burst messages, calls, direct texts and at night, and the first and last.
+
+    Self-contacts are kept (activity counts them, the edges do not); edges and activity are
+    both sums over these rows.
+    """
     return f"""
-    SELECT e.caller AS a, e.callee AS b, count(*) AS n,
-           count(*) FILTER (b.number IS NOT NULL) AS n_burst,
+    WITH ev AS (
+        SELECT {num_sql("caller")} AS a, {num_sql("callee")} AS b, ts, type
+        FROM comm_events
+    )
+    SELECT e.a, e.b, CAST(e.ts AS DATE) AS day, count(*) AS n,
+           count(*) FILTER (x.num IS NOT NULL) AS n_burst,
            count(*) FILTER (e.type = 'call') AS n_call,
-           count(*) FILTER (e.type = 'sms' AND b.number IS NULL) AS n_sms_direct,
-           count(DISTINCT CAST(e.ts AS DATE)) AS days,
+           count(*) FILTER (e.type = 'sms' AND x.num IS NULL) AS n_sms_direct,
            count(*) FILTER (hour(e.ts) < {s.night_end_hour}) AS n_night,
            min(e.ts) AS first_ts, max(e.ts) AS last_ts
-    FROM comm_events e
-    LEFT JOIN a_bursts b
-      ON b.number = e.caller AND e.type = 'sms'
-     AND b.bucket = floor(epoch(e.ts) / {s.burst_window_s})::BIGINT
-    WHERE e.caller <> e.callee
-    GROUP BY e.caller, e.callee
+    FROM ev e
+    LEFT JOIN a_bursts x
+      ON x.num = e.a AND e.type = 'sms'
+     AND x.bucket = floor(epoch(e.ts) / {s.burst_window_s})::BIGINT
+    GROUP BY e.a, e.b, day
+    """
+
+
+def edges_sql() -> str:
+    """Directed multi-edge aggregate: events a -> b, how many were burst messages, calls, days."""
+    return f"""
+    SELECT {text_sql("a")} AS a, {text_sql("b")} AS b, sum(n)::BIGINT AS n,
+           sum(n_burst)::BIGINT AS n_burst, sum(n_call)::BIGINT AS n_call,
+           sum(n_sms_direct)::BIGINT AS n_sms_direct, count(*) AS days,
+           sum(n_night)::BIGINT AS n_night, min(first_ts) AS first_ts, max(last_ts) AS last_ts
+    FROM a_daily
+    WHERE a <> b
+    GROUP BY a, b
     """
 
 
@@ -72,17 +108,18 @@ def nodes_sql() -> str:
     """
 
 
-def activity_sql(s: AnalysisSettings) -> str:
-    """Per number: active days, first and last event, night share."""
+def activity_sql() -> str:
+    """Per number: active days, first and last event, night share (each event counts once for
+    each end, as both ends were active)."""
     return f"""
     WITH sides AS (
-        SELECT caller AS number, ts FROM comm_events
-        UNION ALL SELECT callee, ts FROM comm_events
+        SELECT a AS num, day, n, n_night, first_ts, last_ts FROM a_daily
+        UNION ALL SELECT b, day, n, n_night, first_ts, last_ts FROM a_daily
     )
-    SELECT number, count(DISTINCT CAST(ts AS DATE)) AS active_days,
-           min(ts) AS first_ts, max(ts) AS last_ts,
-           avg(CASE WHEN hour(ts) < {s.night_end_hour} THEN 1.0 ELSE 0.0 END) AS night_share
-    FROM sides GROUP BY number
+    SELECT {text_sql("num")} AS number, count(DISTINCT day) AS active_days,
+           min(first_ts) AS first_ts, max(last_ts) AS last_ts,
+           sum(n_night) / sum(n) AS night_share
+    FROM sides GROUP BY num
     """
 
 
@@ -142,32 +179,40 @@ def customer_base_sql(s: AnalysisSettings) -> str:
 
 FEATURE_TABLES: tuple[tuple[str, str], ...] = (
     ("a_bursts", "bursts"),
+    ("a_daily", "daily"),
     ("a_edges", "edges"),
+    ("a_activity", "activity"),
     ("a_pairs", "pairs"),
     ("a_nodes", "nodes"),
     ("a_relays", "relays"),
     ("a_base", "customer_base"),
-    ("a_activity", "activity"),
     ("a_handsets", "handsets"),
 )
+SCRATCH_TABLES = ("a_daily",)  # read only by later feature tables: dropped to free memory
 
 
 def feature_sql(name: str, s: AnalysisSettings) -> str:
     """The SELECT for one named feature table."""
     builders = {
         "bursts": bursts_sql,
-        "edges": edges_sql,
+        "daily": daily_sql,
         "pairs": pairs_sql,
-        "activity": activity_sql,
         "relays": relays_sql,
         "customer_base": customer_base_sql,
     }
     if name in builders:
         return builders[name](s)
-    return {"nodes": nodes_sql, "handsets": handsets_sql}[name]()
+    return {
+        "edges": edges_sql,
+        "activity": activity_sql,
+        "nodes": nodes_sql,
+        "handsets": handsets_sql,
+    }[name]()
 
 
 def build_features(con: duckdb.DuckDBPyConnection, s: AnalysisSettings) -> None:
     """Materialise every feature table as a temp table of this connection."""
     for table, name in FEATURE_TABLES:
         con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS {feature_sql(name, s)}")
+    for table in SCRATCH_TABLES:
+        con.execute(f"DROP TABLE {table}")
