@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 
 from linewatch.analyse.settings import AnalysisSettings
-from linewatch.analyse.takeover import add_line_takeovers, add_takeovers
+from linewatch.analyse.takeover import add_line_takeovers, add_relay_seeds, add_takeovers
 
 
 def _store(successor_start: str) -> duckdb.DuckDBPyConnection:
@@ -98,3 +98,25 @@ def test_number_between_a_lines_numbers_with_its_customers_joins_that_line() -> 
 def test_customers_friend_in_touch_across_the_lines_numbers_is_not_taken() -> None:
     con = _line_store("2025-01-05", "2025-01-25")
     assert add_line_takeovers(con, AnalysisSettings()) == 0
+
+
+def test_phone_relaying_to_one_runner_and_answering_customers_is_a_deal_line() -> None:
+    """X passes 12 messages a day for 6 days to R, who answers twice; F talks with R both ways."""
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TEMP TABLE a_edges AS SELECT * FROM (VALUES ('X', 'R', 72, 0, 6), "
+        "('R', 'X', 2, 0, 2), ('F', 'R', 72, 0, 6), ('R', 'F', 60, 0, 6)) "
+        "t(a, b, n, n_burst, days)"
+    )
+    con.execute(
+        "CREATE TEMP TABLE a_scored AS SELECT number, 0.1 AS deal_line_score, "
+        "TIMESTAMPTZ '2025-01-01' AS first_ts, TIMESTAMPTZ '2025-01-07' AS last_ts, "
+        "led, led_replied FROM (VALUES ('X', 2, 1), ('F', 2, 1)) t(number, led, led_replied)"
+    )
+    con.execute(
+        "CREATE TEMP TABLE a_deal (number VARCHAR, deal_line_score DOUBLE, "
+        "first_ts TIMESTAMPTZ, last_ts TIMESTAMPTZ, takeover_reasons VARCHAR[])"
+    )
+    assert add_relay_seeds(con, AnalysisSettings()) == 1
+    row = con.execute("SELECT number, takeover_reasons FROM a_deal").fetchone()
+    assert row and row[0] == "X" and "seen through its runner" in row[1][0]

@@ -126,3 +126,38 @@ def add_line_takeovers(con: duckdb.DuckDBPyConnection, s: AnalysisSettings) -> i
     )
     con.execute("INSERT INTO a_deal BY NAME SELECT * EXCLUDE (line_id) FROM a_takeovers")
     return int(row[0])
+
+
+def relay_seeds_sql(s: AnalysisSettings) -> str:
+    """Numbers outside a_deal that relay orders to one phone and take orders from customers.
+
+    A line whose every number went unobtained still shows through its runner's records: the
+    deal phone passes each order on (tens of texts a day, day after day) and the runner seldom
+    answers, while the customers who call it are texted back. A controller's or friend's
+    messages are answered; a bulk sender texts each recipient once.
+    """
+    return f"""
+    WITH relay AS (
+        SELECT e.a AS number, e.b AS runner, (e.n - e.n_burst) / e.days AS rate, e.days
+        FROM a_edges e LEFT JOIN a_edges r ON r.a = e.b AND r.b = e.a
+        WHERE e.days >= {s.relay_seed_days}
+          AND (e.n - e.n_burst) >= {s.relay_seed_rate} * e.days
+          AND coalesce(r.n, 0) * 5 <= e.n - e.n_burst
+    )
+    SELECT n.number, n.deal_line_score, n.first_ts, n.last_ts,
+           [format('relays about {{}} messages a day on {{}} days to {{}}, which seldom answers, '
+                   'and texts back {{}} of its {{}} customer-like contacts: a deal phone seen '
+                   'through its runner', round(r.rate), r.days, r.runner, n.led_replied, n.led)]
+             AS takeover_reasons
+    FROM relay r JOIN a_scored n USING (number) ANTI JOIN a_deal d USING (number)
+    WHERE n.led_replied >= 1
+    QUALIFY row_number() OVER (PARTITION BY n.number ORDER BY r.rate DESC, r.runner) = 1
+    """
+
+
+def add_relay_seeds(con: duckdb.DuckDBPyConnection, s: AnalysisSettings) -> int:
+    """Add relay seeds to a_deal; returns how many."""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE a_takeovers AS {relay_seeds_sql(s)}")
+    con.execute("INSERT INTO a_deal BY NAME SELECT * FROM a_takeovers")
+    row = con.execute("SELECT count(*) FROM a_takeovers").fetchone()
+    return int(row[0]) if row else 0
