@@ -11,12 +11,19 @@ from linewatch.analyse.settings import AnalysisSettings
 
 def deal_contacts_sql(s: AnalysisSettings) -> str:
     """(deal number, contact, kind): its customers (they call in, or got its flares: a flare goes
-    to the line's customers) and runners (it relays to)."""
+    to the line's customers) and runners (it relays to). A bulk sender (reminders to thousands,
+    almost never answered) texts a deal number as it texts everyone: neither."""
     return f"""
+    WITH bulk AS (
+        SELECT number FROM a_nodes
+        WHERE burst_recipients >= {s.strong_min_customers}
+          AND burst_recipients_contacting < {s.flare_min_answered} * burst_recipients
+    )
     SELECT p.number, p.contact,
            CASE WHEN p.n_out >= {s.runner_min_relays} AND p.n_in * 5 <= p.n_out
                 THEN 'runner' ELSE 'customer' END AS kind
     FROM a_pairs p JOIN a_deal d USING (number) ANTI JOIN a_deal x ON x.number = p.contact
+    ANTI JOIN bulk b ON b.number = p.contact
     WHERE p.n_in > 0 OR p.n_burst > 0
        OR (p.n_out >= {s.runner_min_relays} AND p.n_in * 5 <= p.n_out)
     """
