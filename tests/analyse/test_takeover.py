@@ -56,7 +56,7 @@ def test_number_in_use_alongside_another_deal_number_of_its_customers_is_not_a_s
 
 def _line_store(first: str, last: str) -> duckdb.DuckDBPyConnection:
     """Line L1: D1 (1-10 Jan) then D3 (20-30 Jan), customers c1-c4; N reaches c1, c2 and x,
-    M only c1, who orders from it; Q only c2, who called it once."""
+    M only c1, who orders from it; Q only c2, who called it once, unanswered."""
     con = duckdb.connect()
     con.execute(
         "CREATE TEMP TABLE a_deal AS SELECT number, 0.9 AS deal_line_score, "
@@ -75,7 +75,7 @@ def _line_store(first: str, last: str) -> duckdb.DuckDBPyConnection:
     con.execute(
         "CREATE TEMP TABLE a_pairs AS SELECT * FROM (VALUES ('N', 'c1', 3, 1, true), "
         "('N', 'c2', 2, 1, true), ('N', 'x', 1, 1, false), ('M', 'c1', 4, 1, true), "
-        "('Q', 'c2', 1, 1, false)) t(number, contact, n_in, n_out, led)"
+        "('Q', 'c2', 1, 0, false)) t(number, contact, n_in, n_out, led)"
     )
     con.execute(
         "CREATE TEMP TABLE a_scored AS SELECT number, 0.01 AS deal_line_score, "

@@ -79,8 +79,8 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     number-to-number takeover missed: a chain of unobtained numbers, each seen only through a few
     obtained customers. A customer's friend is in touch with customers too, but for longer
     than the gap between two of the line's numbers. One shared contact is enough (still half
-    of the number's contacts) when it orders from the number (a customer of the line) or takes
-    its relays (a runner of the line).
+    of the number's contacts) when it orders from the number or is answered by it (a customer
+    of the line) or takes its relays (a runner of the line).
     """
     gap = s.takeover_max_gap_hours * 3600
     return f"""
@@ -91,8 +91,10 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     own AS (SELECT number, count(*) AS contacts FROM side GROUP BY number),
     reach AS (
         SELECT v.number, c.line_id, count(*) AS shared,
-               count(*) FILTER ((v.led AND NOT c.runner) OR (c.runner
-                 AND v.n_out >= {s.runner_min_relays} AND v.n_in * 5 <= v.n_out)) AS served
+               count(*) FILTER (
+                 ((v.led OR (v.n_in > 0 AND v.n_out > 0)) AND NOT c.runner)
+                 OR (c.runner AND v.n_out >= {s.runner_min_relays} AND v.n_in * 5 <= v.n_out)
+               ) AS served
         FROM side v JOIN crew c ON c.contact = v.contact GROUP BY v.number, c.line_id
     ), cand AS (
         SELECT r.number, r.line_id, r.shared, o.contacts, n.deal_line_score, n.first_ts, n.last_ts
