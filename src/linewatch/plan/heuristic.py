@@ -15,9 +15,10 @@ from linewatch.plan.problem import Problem, masks
 
 CHUNK_SECONDS = 0.05
 OVERSHOOT = (1.2, 3.0)  # degree starts remove this many times k before reinsertion
-CUT_GREEDY_MAX_WORK = 10_000_000  # edges * k: the cut-vertex greedy rescans a component per pick
 TRIES = 6  # greedy starts built per pool member; the best is improved (they cost O(m log n))
-RANDOM_CUT = 0.2  # chance that a step removes a random node of the component, not its best cut
+RANDOM_CUT = (
+    0.5  # chance that a removal takes the longest-present node (CBNS age), not the best cut
+)
 
 
 @dataclass(frozen=True)
@@ -200,8 +201,7 @@ def solve(
     pinned = sorted(problem.include)
     pool: list[tuple[tuple[float, ...], list[int]]] = []
     seeds = [[*pinned, *s] for s in starts]
-    if graph.m * k <= CUT_GREEDY_MAX_WORK:
-        seeds.append(pinned)  # cut-vertex greedy from the full graph: strong on tree-like graphs
+    seeds.append(pinned)  # cut-vertex greedy from the full graph: slow, but the best start
     for start in seeds:
         _offer(pool, run, run.fill([v for v in dict.fromkeys(start) if not forbidden[v]]), 99)
     while not pool or (len(pool) < pool_size and time.perf_counter() < deadline):

@@ -1,9 +1,10 @@
-"""Numba kernels of the heuristic: greedy cut-vertex construction and component-based search.
+"""Numba kernels of the heuristic: greedy constructions (cut-vertex, reinsertion) and search.
 
 The search follows the component-based neighbourhood of Zhou & Hao (CBNS, 2017) and the
 memetic search of Zhou, Hao & Glover (2019): each step removes a node from a large component
-(the one whose removal leaves the fewest connected pairs, found exactly by a cut-vertex scan)
-and puts back the removed node whose return joins the fewest pairs, under short tabu tenures.
+(the one whose removal leaves the fewest connected pairs, found exactly by a cut-vertex scan,
+or the component's longest-present node, CBNS's age rule) and puts back the removed node
+whose return joins the fewest pairs, under short tabu tenures.
 `sc` holds the search scalars: [tick, step, last_improve, stall_limit]; `val` holds
 [pairwise, lcc] of the current solution and `best` the same for the best one.
 """
@@ -36,7 +37,7 @@ def largest(removed, label, cw):  # type: ignore[no-untyped-def]
 
 @njit(cache=True)
 def _pick_cut(root, lcc_mode, forbidden, tabu, step, p_rand, g, st):  # type: ignore[no-untyped-def]
-    """Best eligible node to remove from root's component (or a random one), or -1."""
+    """Best eligible cut of root's component (or, if drawn, its longest-present node), or -1."""
     indptr, indices, w = g
     removed, mark, iw, fw, op, om, sc = st[0], st[2], st[6], st[7], st[8], st[9], st[10]
     sc[0] += 1
