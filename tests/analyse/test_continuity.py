@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import duckdb
 
-from linewatch.analyse.continuity import deal_contacts_sql
+from linewatch.analyse.continuity import deal_contacts_sql, group_lines, joined_pairs_sql
 from linewatch.analyse.settings import AnalysisSettings
 
 
@@ -25,3 +25,26 @@ def test_bulk_sender_texting_a_deal_number_is_not_its_customer() -> None:
         f"SELECT contact, kind FROM ({deal_contacts_sql(AnalysisSettings())}) ORDER BY contact"
     ).fetchall()
     assert rows == [("c1", "customer"), ("c2", "customer"), ("r1", "runner")]
+
+
+def test_customer_of_two_lines_does_not_merge_them() -> None:
+    """A1 -> A2 share 3 customers, B1 -> B2 share 20; B1 also shares 2 of A2's 3 (they buy from
+    both lines), and B1 stopped before A2 started, so only best matches may join."""
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TEMP TABLE a_deal AS SELECT number, first_ts::TIMESTAMPTZ AS first_ts "
+        "FROM (VALUES ('A1', '2025-01-01'), ('A2', '2025-01-10'), ('B1', '2025-01-01'), "
+        "('B2', '2025-01-09')) t(number, first_ts)"
+    )
+    con.execute(
+        "CREATE TEMP TABLE a_deal_pairs AS SELECT * FROM (VALUES "
+        "('A1', 'A2', 3, 0, false, 1.0, -0.1), ('A2', 'B1', 2, 0, false, 0.67, -2.0), "
+        "('B1', 'B2', 20, 0, false, 0.8, -0.2)) "
+        "t(a, b, customers, runners, handset, overlap, overlap_days)"
+    )
+    con.execute("CREATE TEMP TABLE a_line_joins (number VARCHAR, joined VARCHAR)")
+    pairs = [
+        (str(a), str(b)) for a, b in con.execute(joined_pairs_sql(AnalysisSettings())).fetchall()
+    ]
+    numbers = [(str(n), t) for n, t in con.execute("SELECT * FROM a_deal").fetchall()]
+    assert group_lines(numbers, pairs) == [["A1", "A2"], ["B1", "B2"]]

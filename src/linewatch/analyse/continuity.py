@@ -61,11 +61,35 @@ def deal_pairs_sql(s: AnalysisSettings) -> str:
 
 
 def joined_pairs_sql(s: AnalysisSettings) -> str:
-    """The pairs that are one line: enough shared evidence and (almost) no overlap in time."""
+    """The pairs that are one line: enough shared evidence, (almost) no overlap in time, and
+    the best match of one of the two.
+
+    A customer who buys from two lines links their numbers too, so a pair joins only when the
+    later number is the earlier one's best successor or the earlier its best predecessor (a
+    shared runner or handset first, then most shared customers). Each number but a line's last
+    still joins a later number of its own line, so a line stays whole while a number with a
+    few customers in common with another line's number no longer merges the two.
+    """
     return f"""
-    SELECT a, b FROM a_deal_pairs
-    WHERE overlap_days <= {s.continuity_max_overlap_days}
-      AND ((customers >= 2 AND overlap >= {s.continuity_overlap}) OR runners > 0 OR handset)
+    WITH cand AS (
+        SELECT p.a, p.b, p.runners > 0 OR p.handset AS crew, p.customers, p.overlap,
+               CASE WHEN (da.first_ts, p.a) < (db.first_ts, p.b) THEN p.a ELSE p.b END AS early,
+               CASE WHEN (da.first_ts, p.a) < (db.first_ts, p.b) THEN p.b ELSE p.a END AS late
+        FROM a_deal_pairs p
+        JOIN a_deal da ON da.number = p.a JOIN a_deal db ON db.number = p.b
+        WHERE p.overlap_days <= {s.continuity_max_overlap_days}
+          AND ((p.customers >= 2 AND p.overlap >= {s.continuity_overlap})
+               OR p.runners > 0 OR p.handset)
+    ), best_successor AS (
+        SELECT a, b FROM cand
+        QUALIFY row_number() OVER (
+            PARTITION BY early ORDER BY crew DESC, customers DESC, overlap DESC, late) = 1
+    ), best_predecessor AS (
+        SELECT a, b FROM cand
+        QUALIFY row_number() OVER (
+            PARTITION BY late ORDER BY crew DESC, customers DESC, overlap DESC, early) = 1
+    )
+    SELECT a, b FROM best_successor UNION SELECT a, b FROM best_predecessor
     UNION ALL SELECT number, joined FROM a_line_joins
     """
 
