@@ -73,9 +73,13 @@ def _line_store(first: str, last: str) -> duckdb.DuckDBPyConnection:
         "'customer' AS kind FROM a_deal d CROSS JOIN range(1, 5) r(i)"
     )
     con.execute(
-        "CREATE TEMP TABLE a_pairs AS SELECT * FROM (VALUES ('N', 'c1', 3, 1, true), "
-        "('N', 'c2', 2, 1, true), ('N', 'x', 1, 1, false), ('M', 'c1', 4, 1, true), "
-        "('Q', 'c2', 1, 0, false)) t(number, contact, n_in, n_out, led)"
+        "CREATE TEMP TABLE a_pairs AS SELECT * FROM (VALUES ('N', 'c1', 3, 1, 0, true), "
+        "('N', 'c2', 2, 1, 0, true), ('N', 'x', 1, 1, 0, false), ('M', 'c1', 4, 1, 0, true), "
+        "('Q', 'c2', 1, 0, 0, false)) t(number, contact, n_in, n_out, n_burst, led)"
+    )
+    con.execute(
+        "CREATE TEMP TABLE a_nodes (number VARCHAR, burst_recipients BIGINT, "
+        "burst_recipients_contacting BIGINT)"
     )
     con.execute(
         "CREATE TEMP TABLE a_scored AS SELECT number, 0.01 AS deal_line_score, "
@@ -93,6 +97,31 @@ def test_number_between_a_lines_numbers_with_its_customers_joins_that_line() -> 
     assert joins == [("M", "D1"), ("N", "D1")]
     reasons = con.execute("SELECT takeover_reasons FROM a_deal WHERE number = 'N'").fetchone()
     assert reasons and "customers or runners of line L1" in reasons[0][0]
+
+
+def _flare_store(recipients: int, answering: int) -> duckdb.DuckDBPyConnection:
+    """F, in use between L1's numbers, is called by c1 and bulk-texts c1 and three numbers no
+    line knows; its bursts reached `recipients` numbers, `answering` of whom contact it."""
+    con = _line_store("2025-01-11", "2025-01-19")
+    con.execute("DELETE FROM a_pairs")
+    con.execute(
+        "INSERT INTO a_pairs VALUES ('F', 'c1', 2, 1, 1, true), ('F', 'u1', 0, 0, 1, false), "
+        "('F', 'u2', 0, 0, 1, false), ('F', 'u3', 0, 0, 1, false)"
+    )
+    con.execute("INSERT INTO a_scored SELECT 'F', 0.01, first_ts, last_ts FROM a_scored LIMIT 1")
+    con.execute("INSERT INTO a_nodes VALUES ('F', ?, ?)", [recipients, answering])
+    return con
+
+
+def test_number_flaring_a_lines_customers_and_unknown_recipients_joins_that_line() -> None:
+    con = _flare_store(4, 1)
+    assert add_line_takeovers(con, AnalysisSettings()) == 1
+    assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("F", "D1")]
+
+
+def test_bulk_sender_is_not_excused_its_unknown_recipients() -> None:
+    con = _flare_store(5000, 12)
+    assert add_line_takeovers(con, AnalysisSettings()) == 0
 
 
 def test_customers_friend_in_touch_across_the_lines_numbers_is_not_taken() -> None:

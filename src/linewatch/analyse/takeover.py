@@ -80,7 +80,10 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     obtained customers. A customer's friend is in touch with customers too, but for longer
     than the gap between two of the line's numbers. One shared contact is enough (still half
     of the number's contacts) when it orders from the number or is answered by it (a customer
-    of the line) or takes its relays (a runner of the line).
+    of the line) or takes its relays (a runner of the line). A flare goes to the line's whole
+    customer list, so recipients of its bulk texts that no known line counts as crew (customers
+    only ever seen through it) are left out of the number's contacts, unless it is a bulk sender
+    (reminders to thousands, almost never answered).
     """
     gap = s.takeover_max_gap_hours * 3600
     return f"""
@@ -88,7 +91,17 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
         SELECT l.line_id, c.contact, bool_or(c.kind = 'runner') AS runner
         FROM a_deal_contacts c JOIN a_line_numbers l USING (number) GROUP BY ALL
     ), side AS (SELECT p.* FROM a_pairs p ANTI JOIN a_deal x USING (number)),
-    own AS (SELECT number, count(*) AS contacts FROM side GROUP BY number),
+    bulk AS (
+        SELECT number FROM a_nodes
+        WHERE burst_recipients >= {s.strong_min_customers}
+          AND burst_recipients_contacting < {s.flare_min_answered} * burst_recipients
+    ), own AS (
+        SELECT v.number, count(*) FILTER (
+                 v.n_in > 0 OR v.n_out > 0 OR c.contact IS NOT NULL OR b.number IS NOT NULL
+               ) AS contacts
+        FROM side v LEFT JOIN (SELECT DISTINCT contact FROM crew) c USING (contact)
+        LEFT JOIN bulk b ON b.number = v.number GROUP BY v.number
+    ),
     reach AS (
         SELECT v.number, c.line_id, count(*) AS shared,
                count(*) FILTER (
