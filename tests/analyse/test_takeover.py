@@ -124,6 +124,21 @@ def test_bulk_sender_is_not_excused_its_unknown_recipients() -> None:
     assert add_line_takeovers(con, AnalysisSettings()) == 0
 
 
+def test_number_texting_a_lines_customer_twice_joins_it_once_does_not() -> None:
+    """T texts c3 twice (flares or a swap notice seen from one customer's records), U once."""
+    con = _line_store("2025-01-11", "2025-01-19")
+    con.execute("DELETE FROM a_pairs")
+    con.execute(
+        "INSERT INTO a_pairs VALUES ('T', 'c3', 0, 2, 0, false), ('U', 'c4', 0, 1, 0, false)"
+    )
+    con.execute(
+        "INSERT INTO a_scored SELECT n, 0.01, '2025-01-11'::TIMESTAMPTZ, "
+        "'2025-01-19'::TIMESTAMPTZ FROM (VALUES ('T'), ('U')) t(n)"
+    )
+    assert add_line_takeovers(con, AnalysisSettings()) == 1
+    assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("T", "D1")]
+
+
 def test_customers_friend_in_touch_across_the_lines_numbers_is_not_taken() -> None:
     con = _line_store("2025-01-05", "2025-01-25")
     assert add_line_takeovers(con, AnalysisSettings()) == 0

@@ -79,11 +79,12 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     number-to-number takeover missed: a chain of unobtained numbers, each seen only through a few
     obtained customers. A customer's friend is in touch with customers too, but for longer
     than the gap between two of the line's numbers. One shared contact is enough (still half
-    of the number's contacts) when it orders from the number or is answered by it (a customer
-    of the line) or takes its relays (a runner of the line). A flare goes to the line's whole
-    customer list, so recipients of its bulk texts that no known line counts as crew (customers
-    only ever seen through it) are left out of the number's contacts, unless it is a bulk sender
-    (reminders to thousands, almost never answered).
+    of the number's contacts) when it orders from the number, is answered by it or gets two or
+    more texts from it (a customer of the line: flares and swap notices, seen from one obtained
+    customer's records, are never answered) or takes its relays (a runner of the line). A flare
+    goes to the line's whole customer list, so recipients of its bulk texts that no known line
+    counts as crew (customers only ever seen through it) are left out of the number's contacts,
+    unless it is a bulk sender (reminders to thousands, almost never answered).
     """
     gap = s.takeover_max_gap_hours * 3600
     return f"""
@@ -105,7 +106,7 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     reach AS (
         SELECT v.number, c.line_id, count(*) AS shared,
                count(*) FILTER (
-                 ((v.led OR (v.n_in > 0 AND v.n_out > 0)) AND NOT c.runner)
+                 ((v.led OR v.n_out >= 2 OR (v.n_in > 0 AND v.n_out > 0)) AND NOT c.runner)
                  OR (c.runner AND v.n_out >= {s.runner_min_relays} AND v.n_in * 5 <= v.n_out)
                ) AS served
         FROM side v JOIN crew c ON c.contact = v.contact GROUP BY v.number, c.line_id
