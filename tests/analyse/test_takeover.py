@@ -139,6 +139,21 @@ def test_number_texting_a_lines_customer_twice_joins_it_once_does_not() -> None:
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("T", "D1")]
 
 
+def test_number_texting_a_lines_customer_once_as_its_number_stops_joins_it() -> None:
+    """S texts c3 once an hour after D1's last use (a swap notice); V texts c4 once a day later."""
+    con = _line_store("2025-01-11", "2025-01-19")
+    con.execute("DELETE FROM a_pairs")
+    con.execute(
+        "INSERT INTO a_pairs VALUES ('S', 'c3', 0, 1, 0, false), ('V', 'c4', 0, 1, 0, false)"
+    )
+    con.execute(
+        "INSERT INTO a_scored VALUES ('S', 0.01, '2025-01-10 01:00', '2025-01-10 01:00'), "
+        "('V', 0.01, '2025-01-11', '2025-01-11')"
+    )
+    assert add_line_takeovers(con, AnalysisSettings()) == 1
+    assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("S", "D1")]
+
+
 def test_customers_friend_in_touch_across_the_lines_numbers_is_not_taken() -> None:
     con = _line_store("2025-01-05", "2025-01-25")
     assert add_line_takeovers(con, AnalysisSettings()) == 0

@@ -81,10 +81,13 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     than the gap between two of the line's numbers. One shared contact is enough (still half
     of the number's contacts) when it orders from the number, is answered by it or gets two or
     more texts from it (a customer of the line: flares and swap notices, seen from one obtained
-    customer's records, are never answered) or takes its relays (a runner of the line). A flare
-    goes to the line's whole customer list, so recipients of its bulk texts that no known line
-    counts as crew (customers only ever seen through it) are left out of the number's contacts,
-    unless it is a bulk sender (reminders to thousands, almost never answered).
+    customer's records, are never answered) or takes its relays (a runner of the line), or when
+    it texts a customer of the line and was first used within a couple of hours of one of the
+    line's numbers' last use (the new number's swap notice, its only trace if the line then
+    stopped or its customers were not obtained). A flare goes to the line's whole customer
+    list, so recipients of its bulk texts that no known line counts as crew (customers only
+    ever seen through it) are left out of the number's contacts, unless it is a bulk sender
+    (reminders to thousands, almost never answered).
     """
     gap = s.takeover_max_gap_hours * 3600
     return f"""
@@ -108,12 +111,17 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
                count(*) FILTER (
                  ((v.led OR v.n_out >= 2 OR (v.n_in > 0 AND v.n_out > 0)) AND NOT c.runner)
                  OR (c.runner AND v.n_out >= {s.runner_min_relays} AND v.n_in * 5 <= v.n_out)
-               ) AS served
+               ) AS served,
+               count(*) FILTER (v.n_out > 0 AND NOT c.runner) AS notified
         FROM side v JOIN crew c ON c.contact = v.contact GROUP BY v.number, c.line_id
     ), cand AS (
         SELECT r.number, r.line_id, r.shared, o.contacts, n.deal_line_score, n.first_ts, n.last_ts
         FROM reach r JOIN own o USING (number) JOIN a_scored n USING (number)
-        WHERE (r.shared >= {s.takeover_min_shared} OR r.served > 0)
+        WHERE (r.shared >= {s.takeover_min_shared} OR r.served > 0 OR r.notified > 0 AND EXISTS (
+                 SELECT 1 FROM a_line_numbers l JOIN a_deal d USING (number)
+                 WHERE l.line_id = r.line_id
+                   AND date_diff('second', d.last_ts, n.first_ts)
+                       BETWEEN 0 AND {s.swap_notice_hours * 3600}))
           AND r.shared >= {s.takeover_min_share} * o.contacts
     ), clash AS (
         SELECT c.number, c.line_id FROM cand c
