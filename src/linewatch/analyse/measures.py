@@ -9,13 +9,6 @@ import pyarrow as pa
 from linewatch.analyse import network
 from linewatch.analyse.settings import AnalysisSettings
 
-# Above this many numbers betweenness comes from PIVOTS random sources rather than KADABRA:
-# at 309 k nodes KADABRA (error 0.02) took 58 CPU-s and 64 pivots about 23, and KADABRA's cost
-# grows faster than the graph (5 CPU-s at 65 k nodes). Smaller cases (every development and
-# evaluation case) keep KADABRA and its 0.02 bound.
-KADABRA_MAX_NODES = 150_000
-PIVOTS = 64
-
 
 def undirected_edges_sql() -> str:
     """Unique undirected contact pairs with their total events, as dense node ids, in order: the
@@ -55,8 +48,11 @@ def measures_table(con: duckdb.DuckDBPyConnection, s: AnalysisSettings) -> tuple
         e["w"].to_numpy().astype(np.float64),
         nodes.num_rows,
     )
-    if nodes.num_rows > KADABRA_MAX_NODES:
-        bc = network.pivot_betweenness(g, PIVOTS)
+    # Above kadabra_max_nodes betweenness comes from random pivots: at 309 k nodes KADABRA
+    # (error 0.02) took 58 CPU-s and 64 pivots about 23, and KADABRA's cost grows faster than
+    # the graph. Smaller cases (every development and evaluation case) keep KADABRA.
+    if nodes.num_rows > s.kadabra_max_nodes:
+        bc = network.pivot_betweenness(g, s.betweenness_pivots)
     else:
         bc = network.betweenness(g, s.exact_betweenness_max_nodes, s.betweenness_epsilon)
     table = pa.table(

@@ -36,3 +36,5 @@ class AnalysisSettings:
     flare_min_answered: float = 0.1  # share of burst recipients answering: a flare, not a reminder
     exact_betweenness_max_nodes: int = 5_000  # above this, sampled betweenness with stated error
     betweenness_epsilon: float = 0.02  # additive error bound (probability 0.9) when sampled
+    kadabra_max_nodes: int = 150_000  # above this, pivots: KADABRA's cost outgrows the graph
+    betweenness_pivots: int = 64  # random sources above kadabra_max_nodes (error bound ~0.15)
