@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import duckdb
 
+from linewatch.analyse.features import bulk_senders_sql, relays_to_sql
 from linewatch.analyse.settings import AnalysisSettings
 
 
@@ -14,18 +15,13 @@ def deal_contacts_sql(s: AnalysisSettings) -> str:
     to the line's customers) and runners (it relays to). A bulk sender (reminders to thousands,
     almost never answered) texts a deal number as it texts everyone: neither."""
     return f"""
-    WITH bulk AS (
-        SELECT number FROM a_nodes
-        WHERE burst_recipients >= {s.strong_min_customers}
-          AND burst_recipients_contacting < {s.flare_min_answered} * burst_recipients
-    )
+    WITH bulk AS ({bulk_senders_sql(s)})
     SELECT p.number, p.contact,
-           CASE WHEN p.n_out >= {s.runner_min_relays} AND p.n_in * 5 <= p.n_out
-                THEN 'runner' ELSE 'customer' END AS kind
+           CASE WHEN {relays_to_sql(s)} THEN 'runner' ELSE 'customer' END AS kind
     FROM a_pairs p JOIN a_deal d USING (number) ANTI JOIN a_deal x ON x.number = p.contact
     ANTI JOIN bulk b ON b.number = p.contact
     WHERE p.n_in > 0 OR p.n_burst > 0
-       OR (p.n_out >= {s.runner_min_relays} AND p.n_in * 5 <= p.n_out)
+       OR {relays_to_sql(s)}
     """
 
 

@@ -135,6 +135,29 @@ def handsets_sql() -> str:
     """
 
 
+def relays_to_sql(s: AnalysisSettings, pair: str = "p") -> str:
+    """Whether `pair`'s number relays to its contact like a line to its runner: many messages
+    out, few back."""
+    return f"({pair}.n_out >= {s.runner_min_relays} AND {pair}.n_in * 5 <= {pair}.n_out)"
+
+
+def strong_lines_sql(s: AnalysisSettings) -> str:
+    """Plain deal lines: many customer-like contacts and answered flares (a_nodes)."""
+    return f"""
+        SELECT number FROM a_nodes
+        WHERE led >= {s.strong_min_customers}
+          AND burst_recipients_contacting >= {s.strong_min_customers}"""
+
+
+def bulk_senders_sql(s: AnalysisSettings) -> str:
+    """Bulk senders (reminders to thousands, almost never answered): they text a deal number as
+    they text everyone, so they are neither its customers nor its crew (a_nodes)."""
+    return f"""
+        SELECT number FROM a_nodes
+        WHERE burst_recipients >= {s.strong_min_customers}
+          AND burst_recipients_contacting < {s.flare_min_answered} * burst_recipients"""
+
+
 def relays_sql(s: AnalysisSettings) -> str:
     """Per number: its busiest daily rate of messages to a runner of a plain deal line.
 
@@ -143,13 +166,9 @@ def relays_sql(s: AnalysisSettings) -> str:
     records still shows by relaying every order to that runner.
     """
     return f"""
-    WITH strong AS (
-        SELECT number FROM a_nodes
-        WHERE led >= {s.strong_min_customers}
-          AND burst_recipients_contacting >= {s.strong_min_customers}
-    ), runners AS (
+    WITH strong AS ({strong_lines_sql(s)}), runners AS (
         SELECT DISTINCT p.contact AS number FROM a_pairs p JOIN strong USING (number)
-        WHERE p.n_out >= {s.runner_min_relays} AND p.n_in * 5 <= p.n_out
+        WHERE {relays_to_sql(s)}
     )
     SELECT e.a AS number, max((e.n - e.n_burst) / e.days) AS relay_rate,
            arg_max(e.b, (e.n - e.n_burst) / e.days) AS relay_to
@@ -162,11 +181,7 @@ def relays_sql(s: AnalysisSettings) -> str:
 def customer_base_sql(s: AnalysisSettings) -> str:
     """Per number: inbound contacts who are customers of a plain deal line (a shared base)."""
     return f"""
-    WITH strong AS (
-        SELECT number FROM a_nodes
-        WHERE led >= {s.strong_min_customers}
-          AND burst_recipients_contacting >= {s.strong_min_customers}
-    ), base AS (
+    WITH strong AS ({strong_lines_sql(s)}), base AS (
         SELECT DISTINCT p.contact AS number FROM a_pairs p JOIN strong USING (number)
         WHERE p.led
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import duckdb
 
+from linewatch.analyse.features import bulk_senders_sql, relays_to_sql
 from linewatch.analyse.settings import AnalysisSettings
 
 
@@ -95,11 +96,7 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
         SELECT l.line_id, c.contact, bool_or(c.kind = 'runner') AS runner
         FROM a_deal_contacts c JOIN a_line_numbers l USING (number) GROUP BY ALL
     ), side AS (SELECT p.* FROM a_pairs p ANTI JOIN a_deal x USING (number)),
-    bulk AS (
-        SELECT number FROM a_nodes
-        WHERE burst_recipients >= {s.strong_min_customers}
-          AND burst_recipients_contacting < {s.flare_min_answered} * burst_recipients
-    ), own AS (
+    bulk AS ({bulk_senders_sql(s)}), own AS (
         SELECT v.number, count(*) FILTER (
                  v.n_in > 0 OR v.n_out > 0 OR c.contact IS NOT NULL OR b.number IS NOT NULL
                ) AS contacts
@@ -110,7 +107,7 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
         SELECT v.number, c.line_id, count(*) AS shared,
                count(*) FILTER (
                  ((v.led OR v.n_out >= 2 OR (v.n_in > 0 AND v.n_out > 0)) AND NOT c.runner)
-                 OR (c.runner AND v.n_out >= {s.runner_min_relays} AND v.n_in * 5 <= v.n_out)
+                 OR (c.runner AND {relays_to_sql(s, "v")})
                ) AS served,
                count(*) FILTER (v.n_out > 0 AND NOT c.runner) AS notified
         FROM side v JOIN crew c ON c.contact = v.contact GROUP BY v.number, c.line_id
