@@ -13,6 +13,7 @@ from linewatch import cli
 from linewatch.commands import harm, operation
 from linewatch.errors import NotFoundError
 from linewatch.store import open_store
+from tests.cli_helpers import command_app, run_ok
 from tests.harm.case import load_case
 
 
@@ -23,22 +24,12 @@ def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> typer.Typer:
     load_case(con, tmp_path / "in")
     con.close()
     monkeypatch.setattr(cli.state, "db", tmp_path / "case.duckdb")
-    root = typer.Typer()
-    harm.register(root)
-    operation.register(root)
-    root.callback()(lambda: None)
-    return root
-
-
-def _run(app: typer.Typer, *args: str) -> str:
-    result = CliRunner().invoke(app, list(args))
-    assert result.exit_code == 0, result.output + repr(result.exception)
-    return result.output
+    return command_app(harm.register, operation.register)
 
 
 def test_record_then_report(app: typer.Typer) -> None:
-    _run(app, "operation", "new", "OP-2", "--name", "Operation Kestrel", "--force", "Kent Police")
-    _run(
+    run_ok(app, "operation", "new", "OP-2", "--name", "Operation Kestrel", "--force", "Kent Police")
+    run_ok(
         app,
         "operation",
         "warrant",
@@ -53,7 +44,7 @@ def test_record_then_report(app: typer.Typer) -> None:
         "--town",
         "Rochester",
     )
-    _run(
+    run_ok(
         app,
         "operation",
         "arrest",
@@ -70,7 +61,7 @@ def test_record_then_report(app: typer.Typer) -> None:
         "--status",
         "charged",
     )
-    report = json.loads(_run(app, "operation", "report", "OP-2", "--json"))
+    report = json.loads(run_ok(app, "operation", "report", "OP-2", "--json"))
     assert "as part of Operation Kestrel" in report["statement"]
     assert (
         "A 34-year-old man from Lambeth was charged with possession with intent to supply "
@@ -85,8 +76,8 @@ def test_unknown_operation_is_a_user_error(app: typer.Typer) -> None:
 
 
 def test_safeguarding_queue_and_harm_ranking(app: typer.Typer) -> None:
-    queue = json.loads(_run(app, "safeguarding", "--json"))
+    queue = json.loads(run_ok(app, "safeguarding", "--json"))
     assert "arrests:A2" in {c["person_id"] for c in queue}
-    ranking = json.loads(_run(app, "harm", "--json"))
+    ranking = json.loads(run_ok(app, "harm", "--json"))
     assert ranking and "arrests:A2" not in {r["person_id"] for r in ranking}
     assert ranking == sorted(ranking, key=lambda r: -r["score"])

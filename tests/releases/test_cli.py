@@ -12,16 +12,14 @@ import typer
 from typer.testing import CliRunner
 
 from linewatch.commands.releases import register
+from tests.cli_helpers import command_app
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "releases" / "dev"
 
 
 def app() -> typer.Typer:
     """A root app holding only this command."""
-    root = typer.Typer()
-    register(root)
-    root.callback()(lambda: None)
-    return root
+    return command_app(register)
 
 
 def test_one_statement_as_json() -> None:

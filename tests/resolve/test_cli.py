@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from linewatch import cli
 from linewatch.commands import resolve
 from linewatch.store import open_store
+from tests.cli_helpers import command_app, run_ok
 from tests.resolve.helpers import PEOPLE, add_phone_evidence, add_records
 
 
@@ -24,16 +25,7 @@ def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> typer.Typer:
     add_phone_evidence(con)
     con.close()
     monkeypatch.setattr(cli.state, "db", tmp_path / "case.duckdb")
-    root = typer.Typer()
-    resolve.register(root)
-    root.callback()(lambda: None)
-    return root
-
-
-def _run(app: typer.Typer, *args: str) -> str:
-    result = CliRunner().invoke(app, list(args))
-    assert result.exit_code == 0, result.output + repr(result.exception)
-    return result.output
+    return command_app(resolve.register)
 
 
 def _person_of(app: typer.Typer, record_id: str) -> dict[str, Any]:
@@ -43,32 +35,32 @@ def _person_of(app: typer.Typer, record_id: str) -> dict[str, Any]:
         "SELECT person_id FROM person_clusters WHERE record_id = ?", [record_id]
     ).fetchall()[0]
     con.close()
-    return dict(json.loads(_run(app, "person", str(pid), "--json")))
+    return dict(json.loads(run_ok(app, "person", str(pid), "--json")))
 
 
 def test_resolve_then_person_shows_records_phones_and_handsets(app: typer.Typer) -> None:
-    outcome = json.loads(_run(app, "resolve", "--json"))
+    outcome = json.loads(run_ok(app, "resolve", "--json"))
     assert outcome["mode"] == "full" and outcome["records"] == len(PEOPLE)
     jordan = _person_of(app, "arrests:A2")
     assert {r["record_id"] for r in jordan["source_records"]} == {"arrests:A2", "seizures:Z2"}
     assert [h["imei"] for h in jordan["handsets"]] == ["IMEI-J"]
     assert all(p["conflicting"] for p in jordan["phones"])
-    text = _run(app, "person", jordan["person_id"])
+    text = run_ok(app, "person", jordan["person_id"])
     assert "handset IMEI-J" in text and "CONFLICTING" in text
 
 
 def test_reject_then_undo_from_the_command_line(app: typer.Typer) -> None:
-    _run(app, "resolve")
-    _run(app, "resolve", "reject", "arrests:A2", "seizures:Z2", "--why", "twins", "--who", "a1")
+    run_ok(app, "resolve")
+    run_ok(app, "resolve", "reject", "arrests:A2", "seizures:Z2", "--why", "twins", "--who", "a1")
     assert {r["record_id"] for r in _person_of(app, "arrests:A2")["source_records"]} == {
         "arrests:A2"
     }
-    _run(app, "resolve", "undo", "1", "--why", "checked", "--who", "a2")
-    _run(app, "resolve")
+    run_ok(app, "resolve", "undo", "1", "--why", "checked", "--who", "a2")
+    run_ok(app, "resolve")
     assert len(_person_of(app, "arrests:A2")["source_records"]) == 2
 
 
 def test_a_decision_needs_a_reason(app: typer.Typer) -> None:
-    _run(app, "resolve")
+    run_ok(app, "resolve")
     result = CliRunner().invoke(app, ["resolve", "reject", "arrests:A2", "seizures:Z2"])
     assert result.exit_code != 0 and "--why" in result.output + str(result.exception)
