@@ -308,8 +308,9 @@ def reinsert(k, removed, fixed, lcc_mode, g):  # type: ignore[no-untyped-def]
 
     Costs only rise as components grow unless two of a node's neighbouring components merge,
     so a lazy heap (recompute on pop, push back if it rose) with union-find sums takes
-    O(m log n) in practice instead of rescanning every removed node per step. Random tie-breaks
-    make repeated calls give different plans. Returns the number still removed.
+    O(m log n) in practice instead of rescanning every removed node per step. Equal costs go to
+    the node of lower degree first (a hub put back early joins everything it touches later),
+    then at random, so repeated calls give different plans. Returns the number still removed.
     """
     indptr, indices, w = g
     n = removed.shape[0]
@@ -323,7 +324,7 @@ def reinsert(k, removed, fixed, lcc_mode, g):  # type: ignore[no-untyped-def]
                 a = indices[e]
                 if not removed[a]:
                     _union(parent, us, uq, u, a)
-    heap = [(0.0, 0.0, 0.0, 0)]
+    heap = [(0.0, 0.0, 0, 0.0, 0)]
     heap.pop()
     count = 0
     tick = 0
@@ -334,14 +335,15 @@ def reinsert(k, removed, fixed, lcc_mode, g):  # type: ignore[no-untyped-def]
                 tick += 1
                 d, s = _join_cost(v, indptr, indices, removed, parent, us, uq, seen, tick, w[v])
                 a, b = (s, d) if lcc_mode else (d, 0.0)
-                heapq.heappush(heap, (a, b, np.random.random(), v))
+                deg = indptr[v + 1] - indptr[v]
+                heapq.heappush(heap, (a, b, deg, np.random.random(), v))
     while count > k and len(heap) > 0:
-        a, b, r, v = heapq.heappop(heap)
+        a, b, deg, r, v = heapq.heappop(heap)
         tick += 1
         d, s = _join_cost(v, indptr, indices, removed, parent, us, uq, seen, tick, w[v])
         a2, b2 = (s, d) if lcc_mode else (d, 0.0)
         if a2 > a + 1e-9 or (a2 > a - 1e-9 and b2 > b + 1e-9):
-            heapq.heappush(heap, (a2, b2, r, v))
+            heapq.heappush(heap, (a2, b2, deg, r, v))
             continue
         removed[v] = False
         count -= 1
