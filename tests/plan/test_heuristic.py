@@ -43,9 +43,12 @@ def test_respects_exclusions_and_required_nodes() -> None:
 def test_time_limit_respected_on_a_large_graph() -> None:
     g = to_graph(nx.gnm_random_graph(20_000, 40_000, seed=3))
     heuristic.solve(g, Problem(10), 0.2)  # compile and warm up
-    began = time.perf_counter()
+    began = time.process_time()
     found = plan(g, Problem(200), 2.0)
-    assert time.perf_counter() - began < 4.5  # 2 s limit; slack for a loaded 2-core machine
+    # CPU seconds, not wall: the search is single-threaded, so it cannot use more than the 2 s
+    # limit plus the bound and bookkeeping after it, however busy the machine (CI saw 5.7 s of
+    # wall time at load 8, every extra second of it waiting for a core).
+    assert time.process_time() - began < 3.5
     assert found.bound is not None and found.bound <= found.value
     assert not found.optimal
 
