@@ -148,10 +148,10 @@ def _step(steps: dict[str, list[float]], name: str) -> Iterator[None]:
 def profile_steps(db: str) -> None:
     """Print the wall and CPU seconds of each statement and network measure of `analyse`.
 
-    Runs the real pipeline on a copy of the store with every `execute` and NetworKit call
+    Runs the real pipeline on a copy of the store with every `execute` and network measure
     timed, so each temp table (and each repeat of it, e.g. takeover rounds) is counted.
     """
-    from linewatch.analyse import measures, network
+    from linewatch.analyse import measures, network, pivots
     from linewatch.analyse.people import build_people
     from linewatch.analyse.pipeline import run_pipeline
     from linewatch.analyse.settings import AnalysisSettings
@@ -159,21 +159,21 @@ def profile_steps(db: str) -> None:
     from linewatch.store import connect
 
     steps: dict[str, list[float]] = {}
-    for fn in (
-        "build_graph",
-        "betweenness",
-        "pivot_betweenness",
-        "degrees",
-        "pagerank",
-        "communities",
+    for module, fn in (
+        (network, "build_graph"),
+        (network, "betweenness"),
+        (pivots, "pivot_betweenness"),
+        (network, "degrees"),
+        (network, "pagerank"),
+        (network, "communities"),
     ):
-        real = getattr(network, fn)
+        real = getattr(module, fn)
 
         def timed(*a: Any, _real: Any = real, _fn: str = fn, **k: Any) -> Any:
-            with _step(steps, f"networkit {_fn}"):
+            with _step(steps, f"network {_fn}"):
                 return _real(*a, **k)
 
-        setattr(network, fn, timed)
+        setattr(module, fn, timed)
     s = AnalysisSettings()
     with tempfile.TemporaryDirectory(prefix="lw-prof-") as tmp:
         shutil.copy(db, f"{tmp}/copy.duckdb")

@@ -9,6 +9,7 @@ import pandas as pd
 
 from linewatch.analyse.report import document, explain
 from linewatch.analyse.run import analyse
+from linewatch.analyse.settings import AnalysisSettings
 
 T0 = dt.datetime(2024, 3, 1, 12, tzinfo=dt.UTC)
 OLD, NEW, RUNNER, BOSS = "+447700900001", "+447700900002", "+447400000001", "+447400000002"
@@ -92,3 +93,17 @@ def test_explain_says_why(store: duckdb.DuckDBPyConnection) -> None:
     why = explain(store, NEW)
     assert why["role"] == "deal_line" and why["line"]["numbers"] == [OLD, NEW]
     assert any("customer-like contacts" in r for r in why["reasons"])
+
+
+def test_pivot_betweenness_path_matches_exact_with_every_node_a_source(
+    store: duckdb.DuckDBPyConnection,
+) -> None:
+    _load(store)
+    measures = "SELECT number, betweenness FROM network_measures ORDER BY number"
+    analyse(store)
+    exact = store.execute(measures).fetchall()
+    analyse(store, AnalysisSettings(kadabra_max_nodes=10, betweenness_pivots=len(exact)))
+    pivoted = store.execute(measures).fetchall()
+    assert [n for n, _ in pivoted] == [n for n, _ in exact]
+    assert max(abs(a - b) for (_, a), (_, b) in zip(pivoted, exact, strict=True)) < 1e-12
+    assert max(b for _, b in exact) > 0.1

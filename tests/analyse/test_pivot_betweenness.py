@@ -1,36 +1,59 @@
-"""Pivot-sampled betweenness (network.pivot_betweenness): within its stated bound."""
+"""Pivot-sampled betweenness without leaves (pivots.pivot_betweenness) against networkx."""
 
 from __future__ import annotations
 
-import networkit as nk
 import networkx as nx
 import numpy as np
 import pytest
 
-from linewatch.analyse import network
+from linewatch.analyse import pivots
+from linewatch.analyse.network import Betweenness
 
 
-def _graph(seed: int, n: int, p: float) -> tuple[nx.Graph, nk.Graph]:
-    """A random graph in networkx and the same graph in NetworKit."""
-    g = nx.gnp_random_graph(n, p, seed=seed)
-    g.add_edges_from((i, (i + 1) % n) for i in range(0, n, 2))  # no isolated numbers
-    a = np.array([u for u, _ in g.edges()], dtype=np.int64)
-    b = np.array([v for _, v in g.edges()], dtype=np.int64)
-    return g, network.build_graph(a, b, np.ones(a.size), n)
+def _leafy(seed: int, core: int, p: float, leaves: int) -> nx.Graph:
+    """A random graph with leaves hung on it, an isolated pair and an isolated path of three."""
+    rng = np.random.default_rng(seed)
+    g = nx.gnp_random_graph(core, p, seed=seed)
+    g.add_edges_from((i, (i + 1) % core) for i in range(0, core, 2))  # no isolated core nodes
+    g.add_edges_from((int(rng.integers(core)), core + i) for i in range(leaves))
+    n = core + leaves
+    g.add_edges_from([(n, n + 1), (n + 2, n + 3), (n + 3, n + 4)])
+    return g
+
+
+def _run(g: nx.Graph, k: int, seed: int = 1) -> Betweenness:
+    e = np.array(list(g.edges()), dtype=np.int64)
+    return pivots.pivot_betweenness(e[:, 0], e[:, 1], g.number_of_nodes(), k, seed=seed)
+
+
+def _exact(g: nx.Graph) -> np.ndarray:
+    bc = nx.betweenness_centrality(g)
+    return np.array([bc[i] for i in range(g.number_of_nodes())])
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_every_node_a_source_gives_exact_betweenness(seed: int) -> None:
+    g = _leafy(seed, 50, 0.06, 70)
+    found = _run(g, g.number_of_nodes())
+    assert found.epsilon == 0.0
+    np.testing.assert_allclose(found.values, _exact(g), atol=1e-12)
+
+
+def test_a_star_is_all_leaves_round_its_centre() -> None:
+    found = _run(nx.star_graph(9), 10)
+    assert found.values[0] == pytest.approx(1.0) and not found.values[1:].any()
 
 
 @pytest.mark.parametrize("seed", range(3))
 def test_pivot_betweenness_within_its_stated_bound(seed: int) -> None:
-    g, k = _graph(seed, n=400, p=0.015)
-    approx = network.pivot_betweenness(k, 64, seed=seed + 1)
-    bc = nx.betweenness_centrality(g)
-    exact = np.array([bc[i] for i in range(400)])
-    assert approx.epsilon == pytest.approx(np.sqrt(np.log(20) / 128))
-    assert np.max(np.abs(approx.values - exact)) <= approx.epsilon
-    assert np.argmax(approx.values) in np.argsort(-exact)[:5]
+    g = _leafy(seed, 300, 0.012, 250)
+    found = _run(g, 64, seed=seed + 1)
+    exact = _exact(g)
+    assert found.epsilon == pytest.approx(np.sqrt(np.log(20) / 128))
+    assert np.max(np.abs(found.values - exact)) <= found.epsilon
+    assert np.argmax(found.values) in np.argsort(-exact)[:5]
 
 
 def test_pivot_betweenness_is_repeatable() -> None:
-    _, k = _graph(7, n=300, p=0.02)
-    first = network.pivot_betweenness(k, 16).values
-    assert np.array_equal(first, network.pivot_betweenness(k, 16).values)
+    g = _leafy(7, 200, 0.02, 100)
+    assert np.array_equal(_run(g, 16).values, _run(g, 16).values)

@@ -6,7 +6,7 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from linewatch.analyse import network
+from linewatch.analyse import network, pivots
 from linewatch.analyse.settings import AnalysisSettings
 
 
@@ -42,17 +42,13 @@ def measures_table(con: duckdb.DuckDBPyConnection, s: AnalysisSettings) -> tuple
         f"LEFT JOIN ({brokers_sql()}) b USING (number) ORDER BY n.number"
     ).to_arrow_table()
     e = con.sql(undirected_edges_sql()).to_arrow_table()
-    g = network.build_graph(
-        e["a"].to_numpy().astype(np.int64),
-        e["b"].to_numpy().astype(np.int64),
-        e["w"].to_numpy().astype(np.float64),
-        nodes.num_rows,
-    )
+    a, b = e["a"].to_numpy().astype(np.int64), e["b"].to_numpy().astype(np.int64)
+    g = network.build_graph(a, b, e["w"].to_numpy().astype(np.float64), nodes.num_rows)
     # Above kadabra_max_nodes betweenness comes from random pivots: at 309 k nodes KADABRA
     # (error 0.02) took 58 CPU-s and 64 pivots about 23, and KADABRA's cost grows faster than
     # the graph. Smaller cases (every development and evaluation case) keep KADABRA.
     if nodes.num_rows > s.kadabra_max_nodes:
-        bc = network.pivot_betweenness(g, s.betweenness_pivots)
+        bc = pivots.pivot_betweenness(a, b, nodes.num_rows, s.betweenness_pivots)
     else:
         bc = network.betweenness(g, s.exact_betweenness_max_nodes, s.betweenness_epsilon)
     table = pa.table(

@@ -62,23 +62,6 @@ def betweenness(g: nk.Graph, exact_max_nodes: int, epsilon: float, seed: int = 1
     return Betweenness(np.array(approx.scores(), dtype=np.float64) / 2, epsilon)
 
 
-def pivot_betweenness(g: nk.Graph, pivots: int, seed: int = 1) -> Betweenness:
-    """Normalised (unweighted) betweenness from `pivots` random sources (Brandes and Pich), for
-    graphs where KADABRA costs too much: its vertex-diameter estimate (breadth-first searches)
-    alone took 46% of its time at 65 k nodes (error 0.05), and grows faster than the graph.
-
-    Each pivot's term lies in [0, 1], so by Hoeffding's bound every node's value is within
-    sqrt(ln(20) / (2 * pivots)) of its true one with probability 0.9; the cost is one
-    breadth-first search per pivot. Deterministic for a given seed and thread count.
-    """
-    u = nk.graphtools.toUnweighted(g)
-    nk.engineering.setSeed(seed, True)
-    algo = nk.centrality.EstimateBetweenness(u, pivots, True, True)
-    algo.run()
-    bound = float(np.sqrt(np.log(2 / 0.1) / (2 * pivots)))
-    return Betweenness(np.array(algo.scores(), dtype=np.float64), bound)
-
-
 def pagerank(g: nk.Graph) -> FloatArr:
     """PageRank (damping 0.85, weighted); every number in the records has a contact."""
     algo = nk.centrality.PageRank(g, damp=0.85, tol=1e-10)
