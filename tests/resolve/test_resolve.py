@@ -132,3 +132,56 @@ def test_an_initial_and_a_slipped_surname_link_on_the_date_of_birth(
     )
     resolve(store)
     assert person_of(store, "subscribers:SUB1") == person_of(store, "subscribers:SUB2")
+
+
+def test_a_single_name_links_at_the_same_written_address(
+    store: duckdb.DuckDBPyConnection,
+) -> None:
+    add_records(
+        store,
+        [
+            ("intelligence:IR1:1", "Harley", None, "129 The Avenue, Homerton", None, None),
+            (
+                "arrests:A1",
+                "WILLIAMS, Harley",
+                date(2008, 9, 27),
+                "129 The Avenue, Homerton",
+                "E9 8TJ",
+                None,
+            ),
+            (
+                "arrests:A2",
+                "Harley Moore",
+                date(2007, 1, 5),
+                "131 The Avenue, Homerton",
+                None,
+                None,
+            ),
+        ],
+    )
+    resolve(store)
+    assert person_of(store, "intelligence:IR1:1") == person_of(store, "arrests:A1")
+    assert person_of(store, "intelligence:IR1:1") != person_of(store, "arrests:A2")
+
+
+def test_an_initial_and_surname_link_at_the_same_written_address(
+    store: duckdb.DuckDBPyConnection,
+) -> None:
+    add_records(
+        store,
+        [
+            ("intelligence:IR1:1", "J Hall", None, "35 Mayfield Road, Ramsgate", None, None),
+            (
+                "subscribers:SUB1",
+                "Joel HALL",
+                date(2010, 4, 10),
+                "35 Mayfield Rd, Ramsgate",
+                "CT11 2XH",
+                "+447700900013",
+            ),
+            ("arrests:A1", "J Wood", None, "35 Mayfield Road, Ramsgate", None, None),
+        ],
+    )
+    resolve(store)
+    assert person_of(store, "intelligence:IR1:1") == person_of(store, "subscribers:SUB1")
+    assert person_of(store, "arrests:A1") != person_of(store, "subscribers:SUB1")

@@ -86,7 +86,8 @@ NAME = (
         0.01,
     ),
     Level("surname_l = surname_r", "same surname only", 0.02, 0.01, "surname"),
-    Level("given_key_l = given_key_r", "same given name only", 0.02, 0.02),
+    # Not an initial: "J Wood" and "J Hall" at one address disagree, they do not share a name.
+    Level("given_key_l = given_key_r AND length(given_l) > 1", "same given name only", 0.02, 0.02),
 )
 NAME_NULL = "(given1_l IS NULL OR given1_r IS NULL)"
 
@@ -103,8 +104,16 @@ DOB = (
     Level("abs(date_diff('day', dob_l, dob_r)) <= 366", "within a year", 0.03, 0.03),
 )
 
+# The same address: postcode and house number, or the same written address with a house number
+# (a record without a postcode: "Harley" at "129 The Avenue, Homerton", no date of birth).
 ADDRESS = (
-    Level("postcode_l = postcode_r AND house_no_l = house_no_r", "same address", 0.55, 0.0002),
+    Level(
+        "(postcode_l = postcode_r AND house_no_l = house_no_r) "
+        "OR (address_l = address_r AND house_no_l IS NOT NULL)",
+        "same address",
+        0.55,
+        0.0002,
+    ),
     Level(f"{_both('address')} AND {_jw('address', 0.92)}", "similar address", 0.08, 0.001),
     Level("postcode_l = postcode_r", "same postcode", 0.07, 0.001, "postcode"),
     Level("sector_l = sector_r", "same postcode sector", 0.05, 0.01),
@@ -138,6 +147,9 @@ BLOCKING = (
     "l.given_key = r.given_key AND l.surname_skeleton = r.surname_skeleton",
     "l.solo_postcode = r.postcode AND l.given1 = r.given1",
     "l.postcode = r.solo_postcode AND l.given1 = r.given1",
+    # A single name or an initial ("Brad", "J Hall") at the written address of a full name.
+    "l.partial_address = r.address AND l.given1 = r.given1",
+    "l.address = r.partial_address AND l.given1 = r.given1",
 )
 # EM sessions: each fixes some fields by blocking on them and estimates the rest.
 TRAINING_BLOCKS = (

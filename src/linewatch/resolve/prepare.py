@@ -126,7 +126,10 @@ def build_input(con: duckdb.DuckDBPyConnection, source: str = "person_records") 
             count(DISTINCT year(dob)) OVER (PARTITION BY full_name) <= {NAME_BEARERS}
                 AS name_rare,
             CASE WHEN postcode IS NOT NULL THEN left(postcode, length(postcode) - 2) END AS sector,
-            CASE WHEN surname IS NULL AND given IS NOT NULL THEN postcode END AS solo_postcode
+            CASE WHEN surname IS NULL AND given IS NOT NULL THEN postcode END AS solo_postcode,
+            -- the address of a partial name (a single name, an initial), for blocking on it
+            CASE WHEN (surname IS NULL OR length(given) = 1) AND given1 IS NOT NULL
+                 AND house IS NOT NULL AND house <> '' THEN address END AS partial_address
         FROM ({parsed_sql(source)}) q"""
     )
     for col in TF_COLUMNS:
