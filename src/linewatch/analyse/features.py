@@ -38,23 +38,48 @@ def bursts_sql(s: AnalysisSettings) -> str:
     """
 
 
+# Quarter hours, in microseconds: every time zone's offset changes on a quarter hour (UTC).
+QUARTER_US = 900_000_000
+
+
+def zone_sql() -> str:
+    """The session time zone's UTC offset (microseconds) for each quarter hour the records span.
+
+    Each event's local day and hour then come from integer arithmetic on a join to this small
+    table; a per-row cast of the zoned time to a date and an hour cost 1.7 CPU-s per 8.7 M
+    events, the join 0.2. Integer division truncates, so the range has a margin either side.
+    """
+    return f"""
+    WITH span AS (
+        SELECT epoch_us(min(ts)) // {QUARTER_US} - 2 AS lo,
+               epoch_us(max(ts)) // {QUARTER_US} + 2 AS hi
+        FROM comm_events
+    )
+    SELECT q, 1000000 * (CAST(epoch(timezone(current_setting('TimeZone'),
+                                             to_timestamp(q * {QUARTER_US // 1_000_000})))
+                              AS BIGINT) - q * {QUARTER_US // 1_000_000}) AS off_us
+    FROM (SELECT unnest(range(lo, hi + 1)) AS q FROM span)
+    """
+
+
 def daily_sql(s: AnalysisSettings) -> str:
-    """The one pass over the records: events per (caller, callee, day) on BIGINT keys, with how
-    many were burst messages, calls, direct texts and at night, and the first and last.
+    """The one pass over the records: events per (caller, callee, local day) on BIGINT keys,
+    with how many were burst messages, calls, direct texts and at night, and the first and last.
 
     Self-contacts are kept (activity counts them, the edges do not); edges and activity are
     both sums over these rows.
     """
     return f"""
     WITH ev AS (
-        SELECT {num_sql("caller")} AS a, {num_sql("callee")} AS b, ts, type
-        FROM comm_events
+        SELECT {num_sql("caller")} AS a, {num_sql("callee")} AS b, e.ts, e.type,
+               make_timestamp(epoch_us(e.ts) + z.off_us) AS local
+        FROM comm_events e JOIN a_zone z ON z.q = epoch_us(e.ts) // {QUARTER_US}
     )
-    SELECT e.a, e.b, CAST(e.ts AS DATE) AS day, count(*) AS n,
+    SELECT e.a, e.b, CAST(e.local AS DATE) AS day, count(*) AS n,
            count(*) FILTER (x.num IS NOT NULL) AS n_burst,
            count(*) FILTER (e.type = 'call') AS n_call,
            count(*) FILTER (e.type = 'sms' AND x.num IS NULL) AS n_sms_direct,
-           count(*) FILTER (hour(e.ts) < {s.night_end_hour}) AS n_night,
+           count(*) FILTER (hour(e.local) < {s.night_end_hour}) AS n_night,
            min(e.ts) AS first_ts, max(e.ts) AS last_ts
     FROM ev e
     LEFT JOIN a_bursts x
@@ -194,6 +219,7 @@ def customer_base_sql(s: AnalysisSettings) -> str:
 
 FEATURE_TABLES: tuple[tuple[str, str], ...] = (
     ("a_bursts", "bursts"),
+    ("a_zone", "zone"),
     ("a_daily", "daily"),
     ("a_edges", "edges"),
     ("a_activity", "activity"),
@@ -203,7 +229,7 @@ FEATURE_TABLES: tuple[tuple[str, str], ...] = (
     ("a_base", "customer_base"),
     ("a_handsets", "handsets"),
 )
-SCRATCH_TABLES = ("a_daily",)  # read only by later feature tables: dropped to free memory
+SCRATCH_TABLES = ("a_zone", "a_daily")  # read only by later feature tables: dropped to free memory
 
 
 def feature_sql(name: str, s: AnalysisSettings) -> str:
@@ -218,6 +244,7 @@ def feature_sql(name: str, s: AnalysisSettings) -> str:
     if name in builders:
         return builders[name](s)
     return {
+        "zone": zone_sql,
         "edges": edges_sql,
         "activity": activity_sql,
         "nodes": nodes_sql,
