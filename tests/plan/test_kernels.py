@@ -44,21 +44,28 @@ def test_cut_scores_match_removing_each_node(g: nx.Graph) -> None:
         assert om[v] == nx_value(h, set(), "lcc")
 
 
-@settings(max_examples=40, deadline=None)
-@given(graphs, st.lists(st.integers(0, 24), max_size=12))
+@settings(max_examples=60, deadline=None)
+@given(graphs, st.lists(st.integers(0, 24), max_size=30))
 def test_incremental_moves_track_the_objective(g: nx.Graph, toggles: list[int]) -> None:
     ours = to_graph(g)
     n = ours.n
     removed, w, label = np.zeros(n, np.bool_), np.ones(n), np.full(n, -1, np.int64)
     mark, cw, cq, queue = np.zeros(n, np.int64), np.zeros(n), np.zeros(n), np.zeros(n, np.int64)
+    link = np.zeros((5, n), np.int64)
     args = (ours.indptr, ours.indices, removed, w, label, mark)
     value = kernels.label_all(*args, 1, cw, cq, queue)
     tick = 2
     for v in (t % n for t in toggles):
-        move = kernels.add_node if removed[v] else kernels.remove_node
-        value += move(v, *args, tick, cw, cq, queue)
+        if removed[v]:
+            value += kernels.add_node(v, *args, tick, cw, cq, queue)
+        else:
+            value += kernels.remove_node(v, *args, tick, cw, cq, queue, link)
         tick += 2
-        assert value == nx_value(g, set(np.flatnonzero(removed).tolist()), "pairwise")
+        gone = set(np.flatnonzero(removed).tolist())
+        assert value == nx_value(g, gone, "pairwise")
+        for comp in nx.connected_components(g.subgraph(set(g) - gone)):
+            labels = {int(label[u]) for u in comp}
+            assert len(labels) == 1 and labels <= comp and cw[labels.pop()] == len(comp)
 
 
 def _search_graph(g: nx.Graph) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

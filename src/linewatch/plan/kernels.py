@@ -56,18 +56,132 @@ def label_all(indptr, indices, removed, w, label, mark, tick, cw, cq, queue):  #
 
 
 @njit(cache=True)
-def remove_node(v, indptr, indices, removed, w, label, mark, tick, cw, cq, queue):  # type: ignore[no-untyped-def]
-    """Remove v; relabel the pieces of its component; returns the change in pairwise value."""
+def _find(parent, x):  # type: ignore[no-untyped-def]
+    """Union-find root of x, halving the path on the way."""
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
+
+
+@njit(cache=True)
+def _grow(i, x, link, queue, count):  # type: ignore[no-untyped-def]
+    """Append x to search i's queue (a linked list) and to the visit list; returns its length."""
+    owner, nxt, head, tail = link[0], link[1], link[3], link[4]
+    owner[x] = i
+    nxt[x] = -1
+    if head[i] < 0:
+        head[i] = x
+    else:
+        nxt[tail[i]] = x
+    tail[i] = x
+    queue[count] = x
+    return count + 1
+
+
+@njit(cache=True)
+def _expand(i, x, indptr, indices, removed, mark, tick, link, queue, count):  # type: ignore[no-untyped-def]
+    """Scan x for search i: claim unseen neighbours, absorb the searches it meets.
+
+    Returns the new length of the visit list and how many searches were absorbed.
+    """
+    owner, nxt, group, head, tail = link[0], link[1], link[2], link[3], link[4]
+    merged = 0
+    for e in range(indptr[x], indptr[x + 1]):
+        y = indices[e]
+        if removed[y]:
+            continue
+        if mark[y] != tick:
+            mark[y] = tick
+            count = _grow(i, y, link, queue, count)
+            continue
+        j = _find(group, owner[y])
+        if j != i:
+            group[j] = i
+            if head[i] < 0:
+                head[i] = head[j]
+            else:
+                nxt[tail[i]] = head[j]
+            tail[i] = tail[j]
+            merged += 1
+    return count, merged
+
+
+@njit(cache=True)
+def _lockstep(d, indptr, indices, removed, mark, tick, link, queue):  # type: ignore[no-untyped-def]
+    """Grow the searches seeded at queue[:d] in turn until at most one is still running.
+
+    Searches that meet merge (the pending queue of one is spliced onto the other's). Returns
+    the number of nodes visited (listed in queue) and the search still running, or -1.
+    """
+    nxt, group, head = link[1], link[2], link[3]
+    count = d
+    running = d
+    while running > 1:
+        for i in range(d):
+            if group[i] != i or head[i] < 0:
+                continue
+            x = head[i]
+            head[i] = nxt[x]
+            count, merged = _expand(i, x, indptr, indices, removed, mark, tick, link, queue, count)
+            running -= merged + (1 if head[i] < 0 else 0)
+            if running <= 1:
+                break
+    for i in range(d):
+        if group[i] == i and head[i] >= 0:
+            return count, i
+    return count, -1
+
+
+@njit(cache=True)
+def remove_node(v, indptr, indices, removed, w, label, mark, tick, cw, cq, queue, link):  # type: ignore[no-untyped-def]
+    """Remove v and relabel only the pieces it cuts off; returns the change in pairwise value.
+
+    One breadth-first search per live neighbour, grown in turn and merged when they meet, runs
+    until a single search is left: its piece keeps v's old label unexplored, so a removal that
+    cuts off little costs little instead of a scan of the whole component. Uses ticks tick and
+    tick + 1 of mark; link is int64 (5, n) scratch.
+    """
     old = label[v]
     delta = -pairs(cw[old], cq[old])
+    rest_w = cw[old] - w[v]
+    rest_q = cq[old] - w[v] * w[v]
     removed[v] = True
     label[v] = -1
+    owner, group, head = link[0], link[2], link[3]
+    d = 0
     for e in range(indptr[v], indptr[v + 1]):
         a = indices[e]
-        if not removed[a] and mark[a] != tick:
-            bfs_label(a, indptr, indices, removed, w, label, mark, tick, cw, cq, queue)
-            delta += pairs(cw[a], cq[a])
-    return delta
+        if not removed[a]:
+            mark[a] = tick
+            group[d] = d
+            head[d] = -1
+            d = _grow(d, a, link, queue, d)
+    count, rest = _lockstep(d, indptr, indices, removed, mark, tick, link, queue)
+    for i in range(d):
+        if group[i] == i and i != rest:
+            cw[queue[i]] = 0.0
+            cq[queue[i]] = 0.0
+    for c in range(count):
+        x = queue[c]
+        r = _find(group, owner[x])
+        if r != rest:
+            label[x] = queue[r]
+            cw[queue[r]] += w[x]
+            cq[queue[r]] += w[x] * w[x]
+            rest_w -= w[x]
+            rest_q -= w[x] * w[x]
+    for i in range(d):
+        if group[i] == i and i != rest:
+            delta += pairs(cw[queue[i]], cq[queue[i]])
+    if rest < 0:
+        return delta
+    if old == v or (mark[old] == tick and _find(group, owner[old]) != rest):
+        bfs_label(queue[rest], indptr, indices, removed, w, label, mark, tick + 1, cw, cq, queue)
+    else:
+        cw[old] = rest_w
+        cq[old] = rest_q
+    return delta + pairs(rest_w, rest_q)
 
 
 @njit(cache=True)
@@ -89,11 +203,49 @@ def readd_cost(v, indptr, indices, removed, w, label, lmark, tick, cw, cq):  # t
 
 
 @njit(cache=True)
+def _relabel(start, lab, indptr, indices, removed, label, mark, tick, queue):  # type: ignore[no-untyped-def]
+    """Give every node of start's component the label lab (breadth-first, marking with tick)."""
+    head, tail = 0, 1
+    queue[0] = start
+    mark[start] = tick
+    while head < tail:
+        u = queue[head]
+        head += 1
+        label[u] = lab
+        for e in range(indptr[u], indptr[u + 1]):
+            x = indices[e]
+            if not removed[x] and mark[x] != tick:
+                mark[x] = tick
+                queue[tail] = x
+                tail += 1
+
+
+@njit(cache=True)
 def add_node(v, indptr, indices, removed, w, label, mark, tick, cw, cq, queue):  # type: ignore[no-untyped-def]
-    """Put removed node v back and relabel its merged component; returns the change in value."""
-    delta, _ = readd_cost(v, indptr, indices, removed, w, label, mark, tick, cw, cq)
+    """Put removed node v back; returns the change in pairwise value.
+
+    The merged component keeps the label of v's heaviest neighbouring component and only the
+    others are relabelled (union by size), so joining small pieces to a giant costs little.
+    Uses ticks tick and tick + 1 of mark.
+    """
+    delta, s = readd_cost(v, indptr, indices, removed, w, label, mark, tick, cw, cq)
+    big = v
+    q = w[v] * w[v]
+    for e in range(indptr[v], indptr[v + 1]):
+        a = indices[e]
+        if not removed[a] and (big == v or cw[label[a]] > cw[big]):
+            big = label[a]
+    if big != v:
+        q += cq[big]
+    for e in range(indptr[v], indptr[v + 1]):
+        a = indices[e]
+        if not removed[a] and label[a] != big:
+            q += cq[label[a]]
+            _relabel(a, big, indptr, indices, removed, label, mark, tick + 1, queue)
     removed[v] = False
-    bfs_label(v, indptr, indices, removed, w, label, mark, tick + 1, cw, cq, queue)
+    label[v] = big
+    cw[big] = s
+    cq[big] = q
     return delta
 
 

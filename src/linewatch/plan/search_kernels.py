@@ -2,9 +2,10 @@
 
 The search follows the component-based neighbourhood of Zhou & Hao (CBNS, 2017) and the
 memetic search of Zhou, Hao & Glover (2019): each step removes a node from a large component
-(the one whose removal leaves the fewest connected pairs, found exactly by a cut-vertex scan,
-or the component's longest-present node, CBNS's age rule) and puts back the removed node
-whose return joins the fewest pairs, under short tabu tenures.
+(mostly the longest-present of a few sampled members, CBNS's age rule, which costs next to
+nothing; otherwise the one whose removal leaves the fewest connected pairs, found exactly by a
+cut-vertex scan of the component) and puts back the removed node whose return joins the
+fewest pairs, under short tabu tenures. Moves relabel only the pieces that change.
 `sc` holds the search scalars: [tick, step, last_improve, stall_limit]; `val` holds
 [pairwise, lcc] of the current solution and `best` the same for the best one.
 """
@@ -16,7 +17,9 @@ import heapq
 import numpy as np
 from numba import njit
 
-from linewatch.plan.kernels import add_node, cut_scores, label_all, pairs, readd_cost, remove_node
+from linewatch.plan.kernels import add_node, cut_scores, label_all, pairs, remove_node
+
+AGE_SAMPLES = 8  # members of a component sampled by the age rule
 
 
 @njit(cache=True)
@@ -36,22 +39,19 @@ def largest(removed, label, cw):  # type: ignore[no-untyped-def]
 
 
 @njit(cache=True)
-def _pick_cut(root, lcc_mode, forbidden, tabu, step, p_rand, g, st):  # type: ignore[no-untyped-def]
-    """Best eligible cut of root's component (or, if drawn, its longest-present node), or -1."""
+def _pick_cut(root, lcc_mode, forbidden, tabu, step, g, st):  # type: ignore[no-untyped-def]
+    """Best eligible cut of root's component (a Tarjan scan of all of it), or -1."""
     indptr, indices, w = g
     removed, mark, iw, fw, op, om, sc = st[0], st[2], st[6], st[7], st[8], st[9], st[10]
     sc[0] += 1
     count = cut_scores(root, indptr, indices, removed, w, mark, sc[0], iw, fw, op, om)
     order = iw[:, 4]
-    rand = np.random.random() < p_rand
     best, best_a, best_b, ties = -1, np.inf, np.inf, 0
     for i in range(count):
         v = order[i]
         if forbidden[v] or tabu[v] > step:
             continue
         a, b = (om[v], op[v]) if lcc_mode else (op[v], 0.0)
-        if rand:
-            a, b = float(tabu[v]), 0.0
         if a < best_a - 1e-9 or (abs(a - best_a) <= 1e-9 and b < best_b - 1e-9):
             best, best_a, best_b, ties = v, a, b, 1
         elif abs(a - best_a) <= 1e-9 and abs(b - best_b) <= 1e-9:
@@ -59,6 +59,52 @@ def _pick_cut(root, lcc_mode, forbidden, tabu, step, p_rand, g, st):  # type: ig
             if np.random.randint(ties) == 0:
                 best = v
     return best
+
+
+@njit(cache=True)
+def _pick_old(first, forbidden, tabu, step, removed, label):  # type: ignore[no-untyped-def]
+    """Longest-present eligible node among first and a few other random members of its component.
+
+    CBNS's age rule on a sample: no scan of the component, so it costs next to nothing on a
+    giant one. Returns -1 when no sampled member is eligible.
+    """
+    root = label[first]
+    best, found = -1, 0
+    v = first
+    for _ in range(8 * AGE_SAMPLES):
+        if label[v] == root:
+            found += 1
+            if not forbidden[v] and tabu[v] <= step and (best < 0 or tabu[v] < tabu[best]):
+                best = v
+            if found == AGE_SAMPLES:
+                break
+        v = _random_live(removed)
+    return best
+
+
+@njit(cache=True)
+def _return_cost(u, cap, lcc_mode, indptr, indices, removed, w, label, lmark, tick, cw, cq):  # type: ignore[no-untyped-def]
+    """(primary, secondary) cost of putting removed u back, or (inf, inf) once above cap.
+
+    Each further component the return joins raises both the merged weight and the joined
+    pairs, so the scan stops as soon as the primary cost passes the best seen so far.
+    """
+    s = w[u]
+    q = w[u] * w[u]
+    before = 0.0
+    for e in range(indptr[u], indptr[u + 1]):
+        a = indices[e]
+        if not removed[a]:
+            lab = label[a]
+            if lmark[lab] != tick:
+                lmark[lab] = tick
+                s += cw[lab]
+                q += cq[lab]
+                before += pairs(cw[lab], cq[lab])
+                if (s if lcc_mode else pairs(s, q) - before) > cap + 1e-9:
+                    return np.inf, np.inf
+    delta = pairs(s, q) - before
+    return (s, delta) if lcc_mode else (delta, 0.0)
 
 
 @njit(cache=True)
@@ -72,8 +118,9 @@ def _pick_return(sol, nsol, skip, lcc_mode, fixed, tabu, step, g, st):  # type: 
         if u == skip or fixed[u] or tabu[u] > step:
             continue
         sc[0] += 1
-        delta, size = readd_cost(u, indptr, indices, removed, w, label, mark, sc[0], cw, cq)
-        a, b = (size, delta) if lcc_mode else (delta, 0.0)
+        a, b = _return_cost(
+            u, best_a, lcc_mode, indptr, indices, removed, w, label, mark, sc[0], cw, cq
+        )
         if a < best_a - 1e-9 or (abs(a - best_a) <= 1e-9 and b < best_b - 1e-9):
             best, best_a, best_b, ties = i, a, b, 1
         elif abs(a - best_a) <= 1e-9 and abs(b - best_b) <= 1e-9:
@@ -94,13 +141,13 @@ def _random_live(removed):  # type: ignore[no-untyped-def]
 
 
 @njit(cache=True)
-def _large_component(removed, label, cw, tries):  # type: ignore[no-untyped-def]
-    """Label of a large component: the largest met by a few random nodes (size-biased draw)."""
-    best = label[_random_live(removed)]
+def _large_member(removed, label, cw, tries):  # type: ignore[no-untyped-def]
+    """A node of a large component: the one in the largest met by a few random nodes."""
+    best = _random_live(removed)
     for _ in range(tries - 1):
-        lab = label[_random_live(removed)]
-        if cw[lab] > cw[best]:
-            best = lab
+        v = _random_live(removed)
+        if cw[label[v]] > cw[label[best]]:
+            best = v
     return best
 
 
@@ -118,7 +165,7 @@ def greedy_fill(k, sol, nsol, lcc_mode, forbidden, g, st, stale, cache_v, cache_
             if removed[r] or label[r] != r:
                 continue
             if stale[r]:
-                v = _pick_cut(r, lcc_mode, forbidden, no_tabu, 0, 0.0, g, st)
+                v = _pick_cut(r, lcc_mode, forbidden, no_tabu, 0, g, st)
                 cache_v[r] = v
                 if v >= 0:
                     cache_key[r] = (cw[r] - om[v]) if lcc_mode else pairs(cw[r], cq[r]) - op[v]
@@ -132,8 +179,9 @@ def greedy_fill(k, sol, nsol, lcc_mode, forbidden, g, st, stale, cache_v, cache_
         if best_root < 0:
             break
         v = cache_v[best_root]
-        sc[0] += 1
-        remove_node(v, indptr, indices, removed, w, label, mark, sc[0], cw, cq, queue)
+        stale[best_root] = True  # the rest of the component keeps this label
+        sc[0] += 2
+        remove_node(v, indptr, indices, removed, w, label, mark, sc[0] - 1, cw, cq, queue, st[11])
         for e in range(indptr[v], indptr[v + 1]):
             stale[indices[e]] = True
         sol[nsol] = v
@@ -160,14 +208,20 @@ def _swap(sol, nsol, r, lcc_mode, forbidden, fixed, tabus, tenure, p_rand, g, st
     step = sc[1]
     count = nsol
     for _ in range(r):
-        root = _large_component(removed, label, cw, 3)
-        if cw[root] <= 1.0:
+        first = _large_member(removed, label, cw, 3)
+        if cw[label[first]] <= 1.0:
             break
-        v = _pick_cut(root, lcc_mode, forbidden, tabu_rm, step, p_rand, g, st)
+        v = -1
+        if np.random.random() < p_rand:
+            v = _pick_old(first, forbidden, tabu_rm, step, removed, label)
+        if v < 0:
+            v = _pick_cut(label[first], lcc_mode, forbidden, tabu_rm, step, g, st)
         if v < 0:
             continue
-        sc[0] += 1
-        val[0] += remove_node(v, indptr, indices, removed, w, label, mark, sc[0], cw, cq, queue)
+        sc[0] += 2
+        val[0] += remove_node(
+            v, indptr, indices, removed, w, label, mark, sc[0] - 1, cw, cq, queue, st[11]
+        )
         sol[count] = v
         count += 1
         tabu_add[v] = step + 1 + np.random.randint(tenure)
