@@ -32,9 +32,10 @@ def test_customer_of_two_lines_does_not_merge_them() -> None:
     both lines), and B1 stopped before A2 started, so only best matches may join."""
     con = duckdb.connect()
     con.execute(
-        "CREATE TEMP TABLE a_deal AS SELECT number, first_ts::TIMESTAMPTZ AS first_ts "
-        "FROM (VALUES ('A1', '2025-01-01'), ('A2', '2025-01-10'), ('B1', '2025-01-01'), "
-        "('B2', '2025-01-09')) t(number, first_ts)"
+        "CREATE TEMP TABLE a_deal AS SELECT number, first_ts::TIMESTAMPTZ AS first_ts, "
+        "last_ts::TIMESTAMPTZ AS last_ts FROM (VALUES ('A1', '2025-01-01', '2025-01-09'), "
+        "('A2', '2025-01-10', '2025-01-20'), ('B1', '2025-01-01', '2025-01-08'), "
+        "('B2', '2025-01-09', '2025-01-20')) t(number, first_ts, last_ts)"
     )
     con.execute(
         "CREATE TEMP TABLE a_deal_pairs AS SELECT * FROM (VALUES "
@@ -46,5 +47,29 @@ def test_customer_of_two_lines_does_not_merge_them() -> None:
     pairs = [
         (str(a), str(b)) for a, b in con.execute(joined_pairs_sql(AnalysisSettings())).fetchall()
     ]
-    numbers = [(str(n), t) for n, t in con.execute("SELECT * FROM a_deal").fetchall()]
+    numbers = [(str(n), t) for n, t, _ in con.execute("SELECT * FROM a_deal").fetchall()]
     assert group_lines(numbers, pairs) == [["A1", "A2"], ["B1", "B2"]]
+
+
+def test_successor_is_the_number_that_starts_as_the_old_one_stops() -> None:
+    """X shares 2 customers with Y1 (from 15 Jan) and Z1 (from two hours after X's end); Y1 is
+    B0's successor (20 shared). On equal evidence X hands over to the nearer number, Z1."""
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TEMP TABLE a_deal AS SELECT number, first_ts::TIMESTAMPTZ AS first_ts, "
+        "last_ts::TIMESTAMPTZ AS last_ts FROM (VALUES ('X', '2025-01-01', '2025-01-10'), "
+        "('Z1', '2025-01-10 02:00', '2025-01-20'), ('B0', '2025-01-01', '2025-01-14'), "
+        "('Y1', '2025-01-15', '2025-01-25')) t(number, first_ts, last_ts)"
+    )
+    con.execute(
+        "CREATE TEMP TABLE a_deal_pairs AS SELECT * FROM (VALUES "
+        "('X', 'Y1', 2, 0, false, 1.0, -5.0), ('X', 'Z1', 2, 0, false, 1.0, -0.1), "
+        "('B0', 'Y1', 20, 0, false, 0.9, -1.0)) "
+        "t(a, b, customers, runners, handset, overlap, overlap_days)"
+    )
+    con.execute("CREATE TEMP TABLE a_line_joins (number VARCHAR, joined VARCHAR)")
+    pairs = [
+        (str(a), str(b)) for a, b in con.execute(joined_pairs_sql(AnalysisSettings())).fetchall()
+    ]
+    numbers = [(str(n), t) for n, t, _ in con.execute("SELECT * FROM a_deal").fetchall()]
+    assert group_lines(numbers, pairs) == [["B0", "Y1"], ["X", "Z1"]]

@@ -7,7 +7,7 @@ import datetime as dt
 import duckdb
 import pandas as pd
 
-from linewatch.analyse.roles import controllers_sql
+from linewatch.analyse.roles import controllers_sql, customers_sql
 from linewatch.analyse.settings import AnalysisSettings
 
 
@@ -67,3 +67,25 @@ def test_a_lone_runners_contact_on_its_duty_days_is_the_controller() -> None:
     assert "takes relays from the line" in reason
     con.execute("DELETE FROM comm_events WHERE caller = 'D'")  # no duty days: no controller
     assert _controllers(con) == []
+
+
+def test_customer_of_two_lines_alike_gets_the_same_line_every_run() -> None:
+    """c orders as often from L1's D1 as from L2's D2: the tie goes to the later line id, so the
+    role table does not change between runs of the same records."""
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TEMP TABLE a_deal_contacts AS SELECT * FROM (VALUES ('D1', 'c', 'customer'), "
+        "('D2', 'c', 'customer')) t(number, contact, kind)"
+    )
+    con.execute(
+        "CREATE TEMP TABLE a_line_numbers AS SELECT * FROM (VALUES ('L2', 'D2'), ('L1', 'D1')) "
+        "t(line_id, number)"
+    )
+    con.execute(
+        "CREATE TEMP TABLE a_pairs AS SELECT * FROM (VALUES ('D1', 'c', 3, 1), ('D2', 'c', 3, 1)) "
+        "t(number, contact, n_in, n_burst)"
+    )
+    con.execute("CREATE TEMP TABLE a_runners (number VARCHAR)")
+    for _ in range(5):
+        rows = con.execute(f"SELECT number, line_id, lines FROM ({customers_sql()})").fetchall()
+        assert rows == [("c", "L2", 2)]

@@ -125,11 +125,13 @@ def test_bulk_sender_is_not_excused_its_unknown_recipients() -> None:
 
 
 def test_number_texting_a_lines_customer_twice_joins_it_once_does_not() -> None:
-    """T texts c3 twice (flares or a swap notice seen from one customer's records), U once."""
+    """T texts c3 twice (flares or a swap notice seen from one customer's records), U once
+    (and calls a number no line knows, so it is not in the gap with the crew alone)."""
     con = _line_store("2025-01-11", "2025-01-19")
     con.execute("DELETE FROM a_pairs")
     con.execute(
-        "INSERT INTO a_pairs VALUES ('T', 'c3', 0, 2, 0, false), ('U', 'c4', 0, 1, 0, false)"
+        "INSERT INTO a_pairs VALUES ('T', 'c3', 0, 2, 0, false), ('U', 'c4', 0, 1, 0, false), "
+        "('U', 'y', 0, 1, 0, false)"
     )
     con.execute(
         "INSERT INTO a_scored SELECT n, 0.01, '2025-01-11'::TIMESTAMPTZ, "
@@ -140,11 +142,13 @@ def test_number_texting_a_lines_customer_twice_joins_it_once_does_not() -> None:
 
 
 def test_number_texting_a_lines_customer_once_as_its_number_stops_joins_it() -> None:
-    """S texts c3 once an hour after D1's last use (a swap notice); V texts c4 once a day later."""
+    """S texts c3 once an hour after D1's last use (a swap notice); V texts c4 once a day later.
+    Each also called a number no line knows, so neither lies in the gap with the crew alone."""
     con = _line_store("2025-01-11", "2025-01-19")
     con.execute("DELETE FROM a_pairs")
     con.execute(
-        "INSERT INTO a_pairs VALUES ('S', 'c3', 0, 1, 0, false), ('V', 'c4', 0, 1, 0, false)"
+        "INSERT INTO a_pairs VALUES ('S', 'c3', 0, 1, 0, false), ('V', 'c4', 0, 1, 0, false), "
+        "('S', 'x', 0, 1, 0, false), ('V', 'y', 0, 1, 0, false)"
     )
     con.execute(
         "INSERT INTO a_scored VALUES ('S', 0.01, '2025-01-10 01:00', '2025-01-10 01:00'), "
@@ -152,6 +156,41 @@ def test_number_texting_a_lines_customer_once_as_its_number_stops_joins_it() -> 
     )
     assert add_line_takeovers(con, AnalysisSettings()) == 1
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("S", "D1")]
+
+
+def test_number_texting_a_lines_customer_once_inside_a_gap_joins_it() -> None:
+    """G's one record, days into the gap between D1 and D3, is a text to c3 (a flare or notice
+    seen from one customer's records); W texts c4 once after D3, the line's last known number."""
+    con = _line_store("2025-01-11", "2025-01-19")
+    con.execute("DELETE FROM a_pairs")
+    con.execute(
+        "INSERT INTO a_pairs VALUES ('G', 'c3', 0, 1, 0, false), ('W', 'c4', 0, 1, 0, false)"
+    )
+    con.execute(
+        "INSERT INTO a_scored VALUES ('G', 0.01, '2025-01-15', '2025-01-15'), "
+        "('W', 0.01, '2025-02-05', '2025-02-05')"
+    )
+    assert add_line_takeovers(con, AnalysisSettings()) == 1
+    assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("G", "D1")]
+
+
+def test_number_reaching_two_lines_joins_the_one_in_whose_gap_it_lies() -> None:
+    """c5 buys from L1 (E1, in use from 14 Jan) and L2 (D1, then D3 from 20 Jan); G texts c5
+    twice on 15 Jan, within 48 h of E1's start: only L2 had no number in use then."""
+    con = _line_store("2025-01-11", "2025-01-19")
+    con.execute("DELETE FROM a_pairs")
+    con.execute("UPDATE a_line_numbers SET line_id = 'L2'")
+    con.execute(
+        "INSERT INTO a_deal VALUES ('E1', 0.9, '2025-01-14 10:00', '2025-01-31', []::VARCHAR[])"
+    )
+    con.execute("INSERT INTO a_line_numbers VALUES ('L1', 'E1', 0)")
+    con.execute(
+        "INSERT INTO a_deal_contacts VALUES ('E1', 'c5', 'customer'), ('D3', 'c5', 'customer')"
+    )
+    con.execute("INSERT INTO a_pairs VALUES ('G', 'c5', 0, 2, 0, false)")
+    con.execute("INSERT INTO a_scored VALUES ('G', 0.01, '2025-01-15', '2025-01-15 01:00')")
+    assert add_line_takeovers(con, AnalysisSettings()) == 1
+    assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("G", "D1")]
 
 
 def test_customers_friend_in_touch_across_the_lines_numbers_is_not_taken() -> None:

@@ -62,7 +62,8 @@ def joined_pairs_sql(s: AnalysisSettings) -> str:
 
     A customer who buys from two lines links their numbers too, so a pair joins only when the
     later number is the earlier one's best successor or the earlier its best predecessor (a
-    shared runner or handset first, then most shared customers). Each number but a line's last
+    shared runner or handset first, then most shared customers, then the one that starts nearest
+    the other's end: a swap hands over at once). Each number but a line's last
     still joins a later number of its own line, so a line stays whole while a number with a
     few customers in common with another line's number no longer merges the two.
     """
@@ -70,7 +71,10 @@ def joined_pairs_sql(s: AnalysisSettings) -> str:
     WITH cand AS (
         SELECT p.a, p.b, p.runners > 0 OR p.handset AS crew, p.customers, p.overlap,
                CASE WHEN (da.first_ts, p.a) < (db.first_ts, p.b) THEN p.a ELSE p.b END AS early,
-               CASE WHEN (da.first_ts, p.a) < (db.first_ts, p.b) THEN p.b ELSE p.a END AS late
+               CASE WHEN (da.first_ts, p.a) < (db.first_ts, p.b) THEN p.b ELSE p.a END AS late,
+               abs(CASE WHEN (da.first_ts, p.a) < (db.first_ts, p.b)
+                        THEN date_diff('second', da.last_ts, db.first_ts)
+                        ELSE date_diff('second', db.last_ts, da.first_ts) END) AS handover_s
         FROM a_deal_pairs p
         JOIN a_deal da ON da.number = p.a JOIN a_deal db ON db.number = p.b
         WHERE p.overlap_days <= {s.continuity_max_overlap_days}
@@ -79,11 +83,13 @@ def joined_pairs_sql(s: AnalysisSettings) -> str:
     ), best_successor AS (
         SELECT a, b FROM cand
         QUALIFY row_number() OVER (
-            PARTITION BY early ORDER BY crew DESC, customers DESC, overlap DESC, late) = 1
+            PARTITION BY early
+            ORDER BY crew DESC, customers DESC, overlap DESC, handover_s, late) = 1
     ), best_predecessor AS (
         SELECT a, b FROM cand
         QUALIFY row_number() OVER (
-            PARTITION BY late ORDER BY crew DESC, customers DESC, overlap DESC, early) = 1
+            PARTITION BY late
+            ORDER BY crew DESC, customers DESC, overlap DESC, handover_s, early) = 1
     )
     SELECT a, b FROM best_successor UNION SELECT a, b FROM best_predecessor
     UNION ALL SELECT number, joined FROM a_line_joins

@@ -196,7 +196,7 @@ def relays_sql(s: AnalysisSettings) -> str:
         WHERE {relays_to_sql(s)}
     )
     SELECT e.a AS number, max((e.n - e.n_burst) / e.days) AS relay_rate,
-           arg_max(e.b, (e.n - e.n_burst) / e.days) AS relay_to
+           arg_max(e.b, ((e.n - e.n_burst) / e.days, e.b)) AS relay_to
     FROM a_edges e JOIN runners r ON r.number = e.b
     WHERE e.n - e.n_burst >= {s.runner_min_relays}
     GROUP BY e.a

@@ -120,7 +120,7 @@ def person_roles_sql(s: AnalysisSettings) -> str:
     WITH e AS (SELECT *, CASE role {ranks} END AS rank FROM a_person_evidence),
     best AS (
         SELECT person_id, arg_min(role, rank) AS role,
-               arg_min(line_id, (line_id IS NULL, rank)) AS line_id,
+               arg_min(line_id, (line_id IS NULL, rank, line_id)) AS line_id,
                max(confidence) AS confidence, bool_or(potential_victim) AS evidenced,
                list(DISTINCT reason ORDER BY reason) AS reasons, any_value(dob) AS dob
         FROM e GROUP BY person_id

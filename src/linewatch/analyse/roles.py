@@ -10,7 +10,7 @@ from linewatch.analyse.settings import AnalysisSettings
 def runners_sql() -> str:
     """Runners: numbers a deal line relays orders to; their line is the one relaying most."""
     return """
-    SELECT c.contact AS number, arg_max(l.line_id, p.n_out) AS line_id,
+    SELECT c.contact AS number, arg_max(l.line_id, (p.n_out, l.line_id)) AS line_id,
            sum(p.n_out) AS relays, count(DISTINCT c.number) AS deal_numbers
     FROM a_deal_contacts c JOIN a_line_numbers l USING (number)
     JOIN a_pairs p ON p.number = c.number AND p.contact = c.contact
@@ -22,7 +22,7 @@ def runners_sql() -> str:
 def customers_sql() -> str:
     """Customers: numbers that contact a deal line or get its flares (and are not its runners)."""
     return """
-    SELECT c.contact AS number, arg_max(l.line_id, p.n_in + p.n_burst) AS line_id,
+    SELECT c.contact AS number, arg_max(l.line_id, (p.n_in + p.n_burst, l.line_id)) AS line_id,
            sum(p.n_in) AS orders, sum(p.n_burst) AS flares, count(DISTINCT l.line_id) AS lines
     FROM a_deal_contacts c JOIN a_line_numbers l USING (number)
     JOIN a_pairs p ON p.number = c.number AND p.contact = c.contact
@@ -59,8 +59,8 @@ def controllers_sql(s: AnalysisSettings) -> str:
                sum(n_out) AS from_runners, count(DISTINCT runner) AS runners
         FROM eligible GROUP BY number, line_id
     ), multi AS (
-        SELECT arg_max(number, (runners, from_runners)) AS number, line_id,
-               arg_max(events, (runners, from_runners)) AS events, max(runners) AS runners
+        SELECT arg_max(number, (runners, from_runners, number)) AS number, line_id,
+               arg_max(events, (runners, from_runners, number)) AS events, max(runners) AS runners
         FROM crew
         WHERE events >= {s.controller_min_events} AND to_runners > 0 AND from_runners > 0
           AND runners >= 2
@@ -84,15 +84,16 @@ def controllers_sql(s: AnalysisSettings) -> str:
         FROM talk t LEFT JOIN duty d ON d.runner = t.runner AND d.day = t.day
         GROUP BY t.runner, t.number, t.line_id
     ), on_duty AS (
-        SELECT runner, line_id, arg_max(number, share) AS number, max(share) AS share,
-               median(share) AS usual, arg_max(events, share) AS events
+        SELECT runner, line_id, arg_max(number, (share, number)) AS number, max(share) AS share,
+               median(share) AS usual, arg_max(events, (share, number)) AS events
         FROM shares GROUP BY runner, line_id
         HAVING count(*) >= {s.controller_min_contacts}
            AND max(share) > median(share)
            AND max(share) >= {s.controller_duty_ratio} * median(share)
     ), single AS (
-        SELECT arg_max(number, events) AS number, line_id, arg_max(runner, events) AS runner,
-               arg_max(share, events) AS share, arg_max(usual, events) AS usual,
+        SELECT arg_max(number, (events, runner)) AS number, line_id,
+               arg_max(runner, (events, runner)) AS runner,
+               arg_max(share, (events, runner)) AS share, arg_max(usual, (events, runner)) AS usual,
                max(events) AS events
         FROM on_duty o ANTI JOIN multi m USING (line_id) GROUP BY line_id
     )

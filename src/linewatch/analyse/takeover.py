@@ -88,7 +88,13 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     stopped or its customers were not obtained). A flare goes to the line's whole customer
     list, so recipients of its bulk texts that no known line counts as crew (customers only
     ever seen through it) are left out of the number's contacts, unless it is a bulk sender
-    (reminders to thousands, almost never answered).
+    (reminders to thousands, almost never answered). A number that texted a customer of the line
+    and whose every record falls inside a gap of the line's chain (after one known number's last
+    use, before the next one's first) with none but the line's crew is that gap's number, however
+    long after the swap its one text came: seen through one obtained customer, a missed number
+    leaves a single notice or flare, while a friend of the customer is in touch outside the gap.
+    Of two lines with as many of its contacts, it joins the one in a gap of whose chain it lies
+    (a customer of two lines links it to both, but the other line had a number in use).
     """
     gap = s.takeover_max_gap_hours * 3600
     return f"""
@@ -103,23 +109,38 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
         FROM side v LEFT JOIN (SELECT DISTINCT contact FROM crew) c USING (contact)
         LEFT JOIN bulk b ON b.number = v.number GROUP BY v.number
     ),
-    reach AS (
+    gaps AS (
+        SELECT line_id, prev_last AS gap_from, first_ts AS gap_to FROM (
+            SELECT l.line_id, d.first_ts, max(d.last_ts) OVER (
+                     PARTITION BY l.line_id ORDER BY d.first_ts, d.number
+                     ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_last
+            FROM a_line_numbers l JOIN a_deal d USING (number))
+        WHERE prev_last < first_ts
+    ), reach AS (
         SELECT v.number, c.line_id, count(*) AS shared,
                count(*) FILTER (
                  ((v.led OR v.n_out >= 2 OR (v.n_in > 0 AND v.n_out > 0)) AND NOT c.runner)
                  OR (c.runner AND {relays_to_sql(s, "v")})
                ) AS served,
-               count(*) FILTER (v.n_out > 0 AND NOT c.runner) AS notified
+               count(*) FILTER (v.n_out > 0 AND NOT c.runner) AS notified,
+               count(*) FILTER ((v.n_out > 0 OR v.n_burst > 0) AND NOT c.runner) AS texted
         FROM side v JOIN crew c ON c.contact = v.contact GROUP BY v.number, c.line_id
-    ), cand AS (
-        SELECT r.number, r.line_id, r.shared, o.contacts, n.deal_line_score, n.first_ts, n.last_ts
+    ), placed AS (
+        SELECT r.*, o.contacts, n.deal_line_score, n.first_ts, n.last_ts, EXISTS (
+                 SELECT 1 FROM gaps g WHERE g.line_id = r.line_id
+                   AND n.first_ts > g.gap_from AND n.last_ts < g.gap_to) AS in_gap
         FROM reach r JOIN own o USING (number) JOIN a_scored n USING (number)
+    ), cand AS (
+        SELECT r.number, r.line_id, r.shared, r.contacts, r.deal_line_score, r.first_ts,
+               r.last_ts, r.in_gap
+        FROM placed r
         WHERE (r.shared >= {s.takeover_min_shared} OR r.served > 0 OR r.notified > 0 AND EXISTS (
                  SELECT 1 FROM a_line_numbers l JOIN a_deal d USING (number)
                  WHERE l.line_id = r.line_id
-                   AND date_diff('second', d.last_ts, n.first_ts)
-                       BETWEEN 0 AND {s.swap_notice_hours * 3600}))
-          AND r.shared >= {s.takeover_min_share} * o.contacts
+                   AND date_diff('second', d.last_ts, r.first_ts)
+                       BETWEEN 0 AND {s.swap_notice_hours * 3600})
+               OR r.texted > 0 AND r.shared = r.contacts AND r.in_gap)
+          AND r.shared >= {s.takeover_min_share} * r.contacts
     ), clash AS (
         SELECT c.number, c.line_id FROM cand c
         JOIN a_line_numbers l ON l.line_id = c.line_id JOIN a_deal d ON d.number = l.number
@@ -131,7 +152,8 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
                    'in use only between that line''s known numbers: a number swap',
                    c.shared, c.contacts, c.line_id)] AS takeover_reasons
     FROM cand c ANTI JOIN clash x ON x.number = c.number AND x.line_id = c.line_id
-    QUALIFY row_number() OVER (PARTITION BY c.number ORDER BY c.shared DESC, c.line_id) = 1
+    QUALIFY row_number() OVER (
+        PARTITION BY c.number ORDER BY c.shared DESC, c.in_gap DESC, c.line_id) = 1
     """
 
 

@@ -38,7 +38,7 @@ def residents_sql(s: AnalysisSettings) -> str:
         WHERE p.n_burst > 0 AND p.n_in > 0
           AND f.burst_recipients_contacting >= {s.flare_min_answered} * f.burst_recipients
     )
-    SELECT p.number, arg_max(r.line_id, p.n_in) AS line_id, sum(p.n_in) AS calls,
+    SELECT p.number, arg_max(r.line_id, (p.n_in, r.line_id)) AS line_id, sum(p.n_in) AS calls,
            count(DISTINCT p.contact) AS runners, max(p.in_days) AS days
     FROM a_pairs p JOIN a_runners r ON r.number = p.contact
     JOIN a_nodes n ON n.number = p.number
