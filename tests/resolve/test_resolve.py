@@ -185,3 +185,49 @@ def test_an_initial_and_surname_link_at_the_same_written_address(
     resolve(store)
     assert person_of(store, "intelligence:IR1:1") == person_of(store, "subscribers:SUB1")
     assert person_of(store, "arrests:A1") != person_of(store, "subscribers:SUB1")
+
+
+def test_a_name_alone_with_two_neighbouring_letters_swapped_links(
+    store: duckdb.DuckDBPyConnection,
+) -> None:
+    connor = date(2006, 7, 8)
+    add_records(
+        store,
+        [
+            ("arrests:A1", "Connor Jenkins", connor, "129 Cedar Close, Streatham", None, None),
+            ("safeguarding:S1", "Connor Jenkins", connor, None, None, None),
+            ("seizures:Z1", "JENIKNS Connor", None, None, None, None),
+            # a dropped letter may be another surname: a name alone stays apart
+            ("seizures:Z2", "Connor Jenkns", None, None, None, None),
+            # a swap on a record with fields of its own (another address) stays apart
+            (
+                "subscribers:SUB1",
+                "Connor Jenkisn",
+                None,
+                "4 Mill Lane, Hove",
+                None,
+                "+447700900014",
+            ),
+        ],
+    )
+    resolve(store)
+    assert person_of(store, "seizures:Z1") == person_of(store, "arrests:A1")
+    assert person_of(store, "seizures:Z2") != person_of(store, "arrests:A1")
+    assert person_of(store, "subscribers:SUB1") != person_of(store, "arrests:A1")
+
+
+def test_a_single_name_links_on_a_date_of_birth_a_day_off(
+    store: duckdb.DuckDBPyConnection,
+) -> None:
+    add_records(
+        store,
+        [
+            ("intelligence:IR1:1", "Marky", date(2006, 9, 20), None, None, None),
+            ("intelligence:IR2:2", "Marky", date(2006, 9, 19), "142 Alexandra Road", None, None),
+            # three days off: no rule pairs it, it stays apart
+            ("intelligence:IR3:1", "Marky", date(2006, 9, 23), None, None, None),
+        ],
+    )
+    resolve(store)
+    assert person_of(store, "intelligence:IR1:1") == person_of(store, "intelligence:IR2:2")
+    assert person_of(store, "intelligence:IR3:1") != person_of(store, "intelligence:IR1:1")

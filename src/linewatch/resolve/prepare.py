@@ -125,8 +125,12 @@ def build_input(con: duckdb.DuckDBPyConnection, source: str = "person_records") 
         SELECT * EXCLUDE (house), nullif(house, '') AS house_no,
             count(DISTINCT year(dob)) OVER (PARTITION BY full_name) <= {NAME_BEARERS}
                 AS name_rare,
+            -- a record with a name and nothing else (see model.SAME_OR_SWAPPED)
+            dob IS NULL AND address IS NULL AND postcode IS NULL AND number IS NULL AS name_only,
             CASE WHEN postcode IS NOT NULL THEN left(postcode, length(postcode) - 2) END AS sector,
             CASE WHEN surname IS NULL AND given IS NOT NULL THEN postcode END AS solo_postcode,
+            -- the date of birth of a single name, for blocking on the day before and after
+            CASE WHEN surname IS NULL AND given IS NOT NULL THEN dob END AS solo_dob,
             -- the address of a partial name (a single name, an initial), for blocking on it
             CASE WHEN (surname IS NULL OR length(given) = 1) AND given1 IS NOT NULL
                  AND house IS NOT NULL AND house <> '' THEN address END AS partial_address
