@@ -161,7 +161,7 @@ BLOCKING = (
     # A single name or an initial ("Brad", "J Hall") at the written address of a full name.
     "l.partial_address = r.address AND l.given1 = r.given1",
     "l.address = r.partial_address AND l.given1 = r.given1",
-    # A single name ("Marky") with a date of birth a day off (which no dob key shares).
+    # A single name ("Harley") with a date of birth a day off (which no dob key shares).
     "l.solo_dob + 1 = r.dob AND l.given1 = r.given1",
     "l.solo_dob - 1 = r.dob AND l.given1 = r.given1",
     "l.dob + 1 = r.solo_dob AND l.given1 = r.given1",
