@@ -33,6 +33,7 @@ _ABBREVIATIONS = (
 # A capitalised surname of three or more letters; "JD James" is initials and a surname.
 _CAPS_FIRST = "[A-Z][A-Z''-]{2,} [A-Z][a-z].*"
 _POSTCODE = "[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}"
+_NAME_ONLY = "dob IS NULL AND address IS NULL AND postcode IS NULL AND number IS NULL"
 
 
 def load_nicknames(con: duckdb.DuckDBPyConnection) -> None:
@@ -125,8 +126,16 @@ def build_input(con: duckdb.DuckDBPyConnection, source: str = "person_records") 
         SELECT * EXCLUDE (house), nullif(house, '') AS house_no,
             count(DISTINCT year(dob)) OVER (PARTITION BY full_name) <= {NAME_BEARERS}
                 AS name_rare,
-            -- a record with a name and nothing else (see model.SAME_OR_SWAPPED)
-            dob IS NULL AND address IS NULL AND postcode IS NULL AND number IS NULL AS name_only,
+            -- a record with a name and nothing else, and such a record whose name no record
+            -- with other fields bears (see model.SAME_OR_SLIPPED)
+            {_NAME_ONLY} AS name_only,
+            {_NAME_ONLY} AND bool_and({_NAME_ONLY}) OVER (PARTITION BY full_name) AS lone_name,
+            -- given name and the first or last three letters of the surname, for blocking a
+            -- name alone against a surname with one letter dropped or added
+            given_key || ' ' || left(surname, 3) AS name_head,
+            given_key || ' ' || right(surname, 3) AS name_tail,
+            CASE WHEN {_NAME_ONLY} THEN given_key || ' ' || left(surname, 3) END AS alone_head,
+            CASE WHEN {_NAME_ONLY} THEN given_key || ' ' || right(surname, 3) END AS alone_tail,
             CASE WHEN postcode IS NOT NULL THEN left(postcode, length(postcode) - 2) END AS sector,
             CASE WHEN surname IS NULL AND given IS NOT NULL THEN postcode END AS solo_postcode,
             -- the date of birth of a single name, for blocking on the day before and after
