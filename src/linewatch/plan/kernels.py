@@ -8,6 +8,7 @@ weights, the sum of w_i * w_j over its pairs in general.
 
 from __future__ import annotations
 
+import numpy as np
 from numba import njit
 
 
@@ -18,8 +19,9 @@ def pairs(s: float, q: float) -> float:
 
 
 @njit(cache=True)
-def bfs_label(start, indptr, indices, removed, w, label, mark, tick, cw, cq, queue):  # type: ignore[no-untyped-def]
-    """Label the component of `start` with `start` (marking with tick); returns its node count."""
+def flood(start, lab, indptr, indices, removed, w, label, mark, tick, queue):  # type: ignore[no-untyped-def]
+    """Give start's component the label lab (breadth-first, marking with tick); returns its node
+    count, weight sum and squared-weight sum."""
     head, tail = 0, 1
     queue[0] = start
     mark[start] = tick
@@ -28,7 +30,7 @@ def bfs_label(start, indptr, indices, removed, w, label, mark, tick, cw, cq, que
     while head < tail:
         u = queue[head]
         head += 1
-        label[u] = start
+        label[u] = lab
         s += w[u]
         q += w[u] * w[u]
         for e in range(indptr[u], indptr[u + 1]):
@@ -37,9 +39,16 @@ def bfs_label(start, indptr, indices, removed, w, label, mark, tick, cw, cq, que
                 mark[x] = tick
                 queue[tail] = x
                 tail += 1
-    cw[start] = s
-    cq[start] = q
-    return tail
+    return tail, s, q
+
+
+@njit(cache=True)
+def bfs_label(start, indptr, indices, removed, w, label, mark, tick, cw, cq, queue):  # type: ignore[no-untyped-def]
+    """Label the component of `start` with `start` (marking with tick); returns its node count."""
+    count, cw[start], cq[start] = flood(
+        start, start, indptr, indices, removed, w, label, mark, tick, queue
+    )
+    return count
 
 
 @njit(cache=True)
@@ -56,7 +65,7 @@ def label_all(indptr, indices, removed, w, label, mark, tick, cw, cq, queue):  #
 
 
 @njit(cache=True)
-def _find(parent, x):  # type: ignore[no-untyped-def]
+def find(parent, x):  # type: ignore[no-untyped-def]
     """Union-find root of x, halving the path on the way."""
     while parent[x] != x:
         parent[x] = parent[parent[x]]
@@ -95,7 +104,7 @@ def _expand(i, x, indptr, indices, removed, mark, tick, link, queue, count):  # 
             mark[y] = tick
             count = _grow(i, y, link, queue, count)
             continue
-        j = _find(group, owner[y])
+        j = find(group, owner[y])
         if j != i:
             group[j] = i
             if head[i] < 0:
@@ -164,7 +173,7 @@ def remove_node(v, indptr, indices, removed, w, label, mark, tick, cw, cq, queue
             cq[queue[i]] = 0.0
     for c in range(count):
         x = queue[c]
-        r = _find(group, owner[x])
+        r = find(group, owner[x])
         if r != rest:
             label[x] = queue[r]
             cw[queue[r]] += w[x]
@@ -176,7 +185,7 @@ def remove_node(v, indptr, indices, removed, w, label, mark, tick, cw, cq, queue
             delta += pairs(cw[queue[i]], cq[queue[i]])
     if rest < 0:
         return delta
-    if old == v or (mark[old] == tick and _find(group, owner[old]) != rest):
+    if old == v or (mark[old] == tick and find(group, owner[old]) != rest):
         bfs_label(queue[rest], indptr, indices, removed, w, label, mark, tick + 1, cw, cq, queue)
     else:
         cw[old] = rest_w
@@ -185,8 +194,15 @@ def remove_node(v, indptr, indices, removed, w, label, mark, tick, cw, cq, queue
 
 
 @njit(cache=True)
-def readd_cost(v, indptr, indices, removed, w, label, lmark, tick, cw, cq):  # type: ignore[no-untyped-def]
-    """Change in pairwise value, and the new component weight, if removed node v came back."""
+def readd_cost(  # type: ignore[no-untyped-def]
+    v, indptr, indices, removed, w, label, lmark, tick, cw, cq, cap=np.inf, by_size=False
+):
+    """Change in pairwise value, and the new component weight, if removed node v came back.
+
+    Each further component the return joins raises both, so the scan stops with (inf, inf) as
+    soon as the cost (the weight when by_size) passes cap: pricing many returns against the
+    best so far then reads few neighbours of the dear ones.
+    """
     s = w[v]
     q = w[v] * w[v]
     before = 0.0
@@ -199,25 +215,9 @@ def readd_cost(v, indptr, indices, removed, w, label, lmark, tick, cw, cq):  # t
                 s += cw[lab]
                 q += cq[lab]
                 before += pairs(cw[lab], cq[lab])
+                if (s if by_size else pairs(s, q) - before) > cap + 1e-9:
+                    return np.inf, np.inf
     return pairs(s, q) - before, s
-
-
-@njit(cache=True)
-def _relabel(start, lab, indptr, indices, removed, label, mark, tick, queue):  # type: ignore[no-untyped-def]
-    """Give every node of start's component the label lab (breadth-first, marking with tick)."""
-    head, tail = 0, 1
-    queue[0] = start
-    mark[start] = tick
-    while head < tail:
-        u = queue[head]
-        head += 1
-        label[u] = lab
-        for e in range(indptr[u], indptr[u + 1]):
-            x = indices[e]
-            if not removed[x] and mark[x] != tick:
-                mark[x] = tick
-                queue[tail] = x
-                tail += 1
 
 
 @njit(cache=True)
@@ -241,7 +241,7 @@ def add_node(v, indptr, indices, removed, w, label, mark, tick, cw, cq, queue): 
         a = indices[e]
         if not removed[a] and label[a] != big:
             q += cq[label[a]]
-            _relabel(a, big, indptr, indices, removed, label, mark, tick + 1, queue)
+            flood(a, big, indptr, indices, removed, w, label, mark, tick + 1, queue)
     removed[v] = False
     label[v] = big
     cw[big] = s

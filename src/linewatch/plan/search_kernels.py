@@ -17,7 +17,15 @@ import heapq
 import numpy as np
 from numba import njit
 
-from linewatch.plan.kernels import add_node, cut_scores, label_all, pairs, remove_node
+from linewatch.plan.kernels import (
+    add_node,
+    cut_scores,
+    find,
+    label_all,
+    pairs,
+    readd_cost,
+    remove_node,
+)
 
 AGE_SAMPLES = 8  # members of a component sampled by the age rule
 
@@ -84,26 +92,8 @@ def _pick_old(first, forbidden, tabu, step, removed, label):  # type: ignore[no-
 
 @njit(cache=True)
 def _return_cost(u, cap, lcc_mode, indptr, indices, removed, w, label, lmark, tick, cw, cq):  # type: ignore[no-untyped-def]
-    """(primary, secondary) cost of putting removed u back, or (inf, inf) once above cap.
-
-    Each further component the return joins raises both the merged weight and the joined
-    pairs, so the scan stops as soon as the primary cost passes the best seen so far.
-    """
-    s = w[u]
-    q = w[u] * w[u]
-    before = 0.0
-    for e in range(indptr[u], indptr[u + 1]):
-        a = indices[e]
-        if not removed[a]:
-            lab = label[a]
-            if lmark[lab] != tick:
-                lmark[lab] = tick
-                s += cw[lab]
-                q += cq[lab]
-                before += pairs(cw[lab], cq[lab])
-                if (s if lcc_mode else pairs(s, q) - before) > cap + 1e-9:
-                    return np.inf, np.inf
-    delta = pairs(s, q) - before
+    """(primary, secondary) cost of putting removed u back, or (inf, inf) once above cap."""
+    delta, s = readd_cost(u, indptr, indices, removed, w, label, lmark, tick, cw, cq, cap, lcc_mode)
     return (s, delta) if lcc_mode else (delta, 0.0)
 
 
@@ -330,15 +320,6 @@ def greedy_return(k, sol, nsol, lcc_mode, fixed, g, st):  # type: ignore[no-unty
 
 
 @njit(cache=True)
-def _find(parent, x):  # type: ignore[no-untyped-def]
-    """Union-find root of x, halving the path on the way."""
-    while parent[x] != x:
-        parent[x] = parent[parent[x]]
-        x = parent[x]
-    return x
-
-
-@njit(cache=True)
 def _join_cost(v, indptr, indices, removed, parent, us, uq, seen, tick, wv):  # type: ignore[no-untyped-def]
     """Change in pairwise value, and the merged weight, if removed v came back (union-find)."""
     s = wv
@@ -347,7 +328,7 @@ def _join_cost(v, indptr, indices, removed, parent, us, uq, seen, tick, wv):  # 
     for e in range(indptr[v], indptr[v + 1]):
         a = indices[e]
         if not removed[a]:
-            r = _find(parent, a)
+            r = find(parent, a)
             if seen[r] != tick:
                 seen[r] = tick
                 s += us[r]
@@ -411,8 +392,8 @@ def reinsert(k, removed, fixed, lcc_mode, g):  # type: ignore[no-untyped-def]
 @njit(cache=True)
 def _union(parent, us, uq, a, b):  # type: ignore[no-untyped-def]
     """Merge the sets of a and b, keeping weight and squared-weight sums at the root."""
-    ra = _find(parent, a)
-    rb = _find(parent, b)
+    ra = find(parent, a)
+    rb = find(parent, b)
     if ra == rb:
         return
     if us[ra] < us[rb]:
