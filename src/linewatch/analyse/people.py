@@ -87,9 +87,11 @@ def number_evidence_sql() -> str:
            t.number IS NOT NULL AS potential_victim,
            CASE WHEN t.number IS NOT NULL
                 THEN format('uses {{}}, which {{}} runner number(s) of {{}} called {{}} times on '
-                            'up to {{}} days and which never called back: a trap-house resident, '
-                            'attributed by {{}}', t.number, t.runners, t.line_id, t.calls, t.days,
-                            a.how)
+                            'up to {{}} days and which never called back{{}}: a trap-house '
+                            'resident, attributed by {{}}', t.number, t.runners, t.line_id,
+                            t.calls, t.days,
+                            CASE WHEN t.own_records THEN ' (its own records, obtained, show the '
+                                 'calls and no answer)' ELSE '' END, a.how)
                 ELSE format('uses {{}} ({{}}), attributed by {{}}', a.number, r.role, a.how)
                 END AS reason
     FROM a_attribution a JOIN a_roles r USING (number)

@@ -38,15 +38,22 @@ def residents_sql(s: AnalysisSettings) -> str:
         WHERE p.n_burst > 0 AND p.n_in > 0
           AND f.burst_recipients_contacting >= {s.flare_min_answered} * f.burst_recipients
     )
+    , own AS (
+        SELECT DISTINCT e.callee AS number FROM comm_events e
+        SEMI JOIN a_runners r ON r.number = e.caller
+        WHERE e.seen_callee
+    )
     SELECT p.number, arg_max(r.line_id, (p.n_in, r.line_id)) AS line_id, sum(p.n_in) AS calls,
-           count(DISTINCT p.contact) AS runners, max(p.in_days) AS days
+           count(DISTINCT p.contact) AS runners, max(p.in_days) AS days,
+           bool_or(o.number IS NOT NULL) AS own_records
     FROM a_pairs p JOIN a_runners r ON r.number = p.contact
     JOIN a_nodes n ON n.number = p.number
     JOIN a_roles x ON x.number = p.number AND x.role = 'other'
+    LEFT JOIN own o ON o.number = p.number
     ANTI JOIN flared f ON f.contact = p.number
     WHERE n.in_deg <= {s.resident_max_callers} AND p.n_out = 0
     GROUP BY p.number
-    HAVING sum(p.n_in) >= {s.resident_min_calls}
+    HAVING sum(p.n_in) >= {s.resident_min_calls} OR bool_or(o.number IS NOT NULL)
     """
 
 
@@ -66,6 +73,31 @@ def intel_victims_sql() -> str:
     FROM intel_items i JOIN person_records r ON r.record_id = i.subject_record_id
     WHERE i.subject_category = 'victim'
        OR (i.conduct LIKE 'MDA1971%' AND {under18_sql("r.dob")})
+    """
+
+
+# Words of an intelligence item that describe selling on the street: a wrap is the street unit of
+# heroin and crack, handed over to the buyer by the runner; holders and controllers stay away
+# from the drugs (domain.md §1.1), so a subject seen doing this is doing a runner's work.
+STREET_SUPPLY = r"\b(wraps?|hand(s|ed|ing)? over|street[- ]deal\w*)\b"
+
+
+def street_runners_sql() -> str:
+    """Intelligence subjects reported selling on the street: runners, whose age then decides.
+
+    No potential_victim here: a runner under 25 or of unknown age is one by the person rule
+    (people.person_roles_sql), an older one only on other evidence. A runner seen in supply
+    with no number is otherwise no runner at all, and an exploited 19-year-old goes unflagged.
+    """
+    return f"""
+    SELECT i.subject_record_id AS record_id, 'runner' AS role, NULL::VARCHAR AS line_id,
+           0.5 AS confidence, false AS potential_victim,
+           format('intelligence {{}}:{{}} ({{}}{{}}) reports them selling on the street (handing '
+                  'over wraps): a runner''s work, which holders and controllers keep away from',
+                  i.report_id, i.item, i.source_eval, i.intel_eval) AS reason
+    FROM intel_items i
+    WHERE i.conduct LIKE 'MDA1971%' AND i.subject_record_id IS NOT NULL
+      AND regexp_matches(lower(i.text), '{STREET_SUPPLY}')
     """
 
 
@@ -103,4 +135,5 @@ def victim_evidence_sql() -> str:
     {intel_victims_sql()}
     UNION ALL {safeguarded_sql()}
     UNION ALL {arrested_children_sql()}
+    UNION ALL {street_runners_sql()}
     """

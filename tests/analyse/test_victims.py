@@ -1,0 +1,92 @@
+"""Safeguarding evidence that few phone records leave: a trap house seen in its resident's own
+records, and a runner seen by intelligence selling on the street with no number."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+
+from linewatch.analyse.run import analyse
+from tests.analyse.test_analyse import FRIENDS, RUNNER, T0
+from tests.analyse.test_people import _load, _people
+
+OWN = "+447400000020"  # its own records were obtained: one call from the runner, never answered
+THEIRS = "+447400000021"  # seen only in the runner's records: one call, as to a customer
+
+
+def _event(
+    con: duckdb.DuckDBPyConnection,
+    ts: dt.datetime,
+    caller: str,
+    callee: str,
+    seen_caller: bool,
+    seen_callee: bool,
+) -> None:
+    con.execute(
+        "INSERT INTO comm_events (ts, type, caller, callee, seen_caller, seen_callee, src_file, "
+        "src_line, run_id) VALUES (?, 'call', ?, ?, ?, ?, 't', 1, 'r')",
+        [ts, caller, callee, seen_caller, seen_callee],
+    )
+
+
+def _person(con: duckdb.DuckDBPyConnection, rid: str, dob: str | None, number: str | None) -> None:
+    con.execute(
+        "INSERT INTO person_records (record_id, source_kind, source_id, dob, src_file, run_id)"
+        " VALUES (?, ?, ?, ?, 't', 'r')",
+        [rid, rid.split(":")[0], rid, dob],
+    )
+    if number:
+        con.execute("INSERT INTO subscribers VALUES (?, ?, NULL, NULL, 't', 1, 'r')", [number, rid])
+
+
+def test_one_runner_call_in_the_residents_own_records_marks_a_trap_house(
+    store: duckdb.DuckDBPyConnection,
+) -> None:
+    _load(store)
+    day = T0 + dt.timedelta(days=12, hours=19)
+    _event(store, day, RUNNER, OWN, False, True)  # the runner's phone was not obtained
+    _event(store, day + dt.timedelta(minutes=5), RUNNER, THEIRS, True, False)
+    for k, friend in enumerate(FRIENDS[30:34]):  # the resident's own life, both ways
+        _event(store, T0 + dt.timedelta(days=k, hours=10), OWN, friend, True, False)
+        _event(store, T0 + dt.timedelta(days=k, hours=11), friend, OWN, False, True)
+    _person(store, "subscribers:20", "1970-01-01", OWN)
+    _person(store, "subscribers:21", "1970-01-01", THEIRS)
+    analyse(store)
+    people = _people(store)
+    role, victim, reasons = people["subscribers:20"]
+    assert (role, victim) == ("cuckooed_resident", True)
+    assert any("its own records" in r for r in reasons)
+    # One call seen from the runner's side only is what a customer gets on delivery too.
+    assert people["subscribers:21"][:2] == ("other", False)
+
+
+def _intel(con: duckdb.DuckDBPyConnection, item: int, rid: str, dob: str | None, text: str) -> None:
+    _person(con, rid, dob, None)
+    con.execute(
+        "INSERT INTO intel_items (report_id, item, reported_at, source_eval, intel_eval, "
+        "handling, subject_record_id, subject_category, conduct, text, src_file, run_id) VALUES "
+        "('IR-9', ?, ?, '2', 'B', 'P', ?, 'suspect', 'MDA1971-s4-3-b', ?, 't', 'r')",
+        [item, T0, rid, text],
+    )
+
+
+def test_a_young_adult_seen_handing_over_wraps_is_a_runner_and_a_potential_victim(
+    store: duckdb.DuckDBPyConnection,
+) -> None:
+    _load(store)
+    street = "{} seen handing over small wraps near Rochester station, thought to be from London."
+    _intel(store, 1, "intelligence:IR-9:1", "2004-02-01", street.format("Kez"))  # 20
+    _intel(store, 2, "intelligence:IR-9:2", None, street.format("Rich"))  # age unknown
+    _intel(store, 3, "intelligence:IR-9:3", "1980-02-01", street.format("Dave"))  # 44
+    holder = "Jo controls the 'Tom' line from Lambeth and sends young people out."
+    _intel(store, 4, "intelligence:IR-9:4", "2003-02-01", holder)  # 21, a controller
+    analyse(store)
+    people = _people(store)
+    assert people["intelligence:IR-9:1"][:2] == ("runner", True)
+    assert any("aged 18 to 24" in r for r in people["intelligence:IR-9:1"][2])
+    assert any("selling on the street" in r for r in people["intelligence:IR-9:1"][2])
+    assert people["intelligence:IR-9:2"][:2] == ("runner", True)  # victims first
+    assert people["intelligence:IR-9:3"][:2] == ("runner", False)  # an adult: evidence needed
+    # A controller is no runner and no victim for his age (no evidence row at all here).
+    assert people.get("intelligence:IR-9:4", ("other", False, []))[:2] == ("other", False)
