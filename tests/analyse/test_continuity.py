@@ -73,3 +73,34 @@ def test_successor_is_the_number_that_starts_as_the_old_one_stops() -> None:
     ]
     numbers = [(str(n), t) for n, t, _ in con.execute("SELECT * FROM a_deal").fetchall()]
     assert group_lines(numbers, pairs) == [["B0", "Y1"], ["X", "Z1"]]
+
+
+def test_a_line_that_ran_alongside_another_is_not_joined_to_it() -> None:
+    """Line A (A1, A2) and line B (B1, B2, B3) run side by side in January; A stops on the 20th
+    and B3, from 31 Jan, shares 2 of A2's 4 customers (they buy from both lines), so it is
+    A2's best successor. Joined, A1 and A2 would be in use with B1 and B2 for days on end: a
+    line uses one number at a time, so that link is refused and the lines stay two."""
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TEMP TABLE a_deal AS SELECT number, first_ts::TIMESTAMPTZ AS first_ts, "
+        "last_ts::TIMESTAMPTZ AS last_ts FROM (VALUES ('A1', '2025-01-01', '2025-01-10'), "
+        "('A2', '2025-01-10', '2025-01-20'), ('B1', '2025-01-01', '2025-01-15'), "
+        "('B2', '2025-01-15', '2025-01-31'), ('B3', '2025-01-31', '2025-02-10')) "
+        "t(number, first_ts, last_ts)"
+    )
+    con.execute(
+        "CREATE TEMP TABLE a_deal_pairs AS SELECT * FROM (VALUES "
+        "('A1', 'A2', 10, 0, false, 0.8, -0.1), ('B1', 'B2', 20, 0, false, 0.8, -0.1), "
+        "('B2', 'B3', 20, 0, false, 0.8, -0.1), ('A2', 'B3', 2, 0, false, 0.5, -11.0)) "
+        "t(a, b, customers, runners, handset, overlap, overlap_days)"
+    )
+    con.execute("CREATE TEMP TABLE a_line_joins (number VARCHAR, joined VARCHAR)")
+    s = AnalysisSettings()
+    pairs = [(str(a), str(b)) for a, b in con.execute(joined_pairs_sql(s)).fetchall()]
+    assert ("A2", "B3") in pairs  # the customers alone would join them
+    rows = con.execute("SELECT number, first_ts, epoch(first_ts), epoch(last_ts) FROM a_deal")
+    deal = rows.fetchall()
+    numbers = [(str(n), t) for n, t, _, _ in deal]
+    spans = {str(n): (float(f), float(la)) for n, _, f, la in deal}
+    lines = group_lines(numbers, pairs, spans, s.continuity_max_overlap_days * 86400)
+    assert lines == [["A1", "A2"], ["B1", "B2", "B3"]]

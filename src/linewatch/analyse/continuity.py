@@ -81,28 +81,45 @@ def joined_pairs_sql(s: AnalysisSettings) -> str:
           AND ((p.customers >= 2 AND p.overlap >= {s.continuity_overlap})
                OR p.runners > 0 OR p.handset)
     ), best_successor AS (
-        SELECT a, b FROM cand
+        SELECT a, b, crew, customers, overlap, handover_s FROM cand
         QUALIFY row_number() OVER (
             PARTITION BY early
             ORDER BY crew DESC, customers DESC, overlap DESC, handover_s, late) = 1
     ), best_predecessor AS (
-        SELECT a, b FROM cand
+        SELECT a, b, crew, customers, overlap, handover_s FROM cand
         QUALIFY row_number() OVER (
             PARTITION BY late
             ORDER BY crew DESC, customers DESC, overlap DESC, handover_s, early) = 1
-    )
-    SELECT a, b FROM best_successor UNION SELECT a, b FROM best_predecessor
-    UNION ALL SELECT number, joined FROM a_line_joins
+    ), joined AS (SELECT * FROM best_successor UNION SELECT * FROM best_predecessor)
+    SELECT a, b FROM joined
+    ORDER BY crew DESC, customers DESC, overlap DESC, handover_s, a, b
     """
 
 
-def group_lines(numbers: list[tuple[str, object]], pairs: list[tuple[str, str]]) -> list[list[str]]:
+def group_lines(
+    numbers: list[tuple[str, object]],
+    pairs: list[tuple[str, str]],
+    spans: dict[str, tuple[float, float]] | None = None,
+    max_overlap: float = 0.0,
+    joins: list[tuple[str, str]] | None = None,
+) -> list[list[str]]:
     """Connected groups of deal numbers (union-find), each in order of first use, by first use.
+
+    With `spans` (number -> first and last use, in any unit, `max_overlap` in the same), pairs
+    join in the order given (strongest first) and a pair is refused when its two groups hold
+    numbers in use together for longer than `max_overlap`: a line uses one number at a time,
+    so two groups that ran side by side are two lines, whatever customer they share. `joins`
+    (line-level takeovers, each already checked against its line's numbers) join after them
+    unchecked: a takeover refused would stand alone as a line of one and gather more.
 
     >>> group_lines([("a", 1), ("b", 2), ("c", 3)], [("c", "a")])
     [['a', 'c'], ['b']]
+    >>> group_lines([("a", 0), ("b", 0), ("c", 9)], [("a", "c"), ("b", "c")],
+    ...             {"a": (0, 10), "b": (0, 10), "c": (9, 20)}, 3)
+    [['a', 'c'], ['b']]
     """
     parent = {n: n for n, _ in numbers}
+    members = {n: [n] for n, _ in numbers}
 
     def root(n: str) -> str:
         while parent[n] != n:
@@ -110,8 +127,21 @@ def group_lines(numbers: list[tuple[str, object]], pairs: list[tuple[str, str]])
             n = parent[n]
         return n
 
-    for a, b in pairs:
-        parent[root(a)] = root(b)
+    def side_by_side(x: str, y: str) -> bool:
+        if spans is None:
+            return False
+        return any(
+            min(spans[m][1], spans[k][1]) - max(spans[m][0], spans[k][0]) > max_overlap
+            for m in members[x]
+            for k in members[y]
+        )
+
+    for k, (a, b) in enumerate([*pairs, *(joins or [])]):
+        ra, rb = root(a), root(b)
+        if ra == rb or (k < len(pairs) and side_by_side(ra, rb)):
+            continue
+        parent[ra] = rb
+        members[rb] += members.pop(ra)
     groups: dict[str, list[str]] = {}
     for n, _ in sorted(numbers, key=lambda x: (str(x[1]), x[0])):
         groups.setdefault(root(n), []).append(n)
@@ -123,10 +153,13 @@ def assign_lines(con: duckdb.DuckDBPyConnection, s: AnalysisSettings) -> list[li
     con.execute(f"CREATE OR REPLACE TEMP TABLE a_deal_contacts AS {deal_contacts_sql(s)}")
     con.execute(f"CREATE OR REPLACE TEMP TABLE a_deal_pairs AS {deal_pairs_sql(s)}")
     pairs = [(str(a), str(b)) for a, b in con.execute(joined_pairs_sql(s)).fetchall()]
-    numbers = [
-        (str(n), t) for n, t in con.execute("SELECT number, first_ts FROM a_deal").fetchall()
-    ]
-    lines = group_lines(numbers, pairs)
+    deal = con.execute(
+        "SELECT number, first_ts, epoch(first_ts), epoch(last_ts) FROM a_deal"
+    ).fetchall()
+    numbers = [(str(n), t) for n, t, _, _ in deal]
+    spans = {str(n): (float(f), float(la)) for n, _, f, la in deal}
+    joins = [(str(a), str(b)) for a, b in con.execute("SELECT * FROM a_line_joins").fetchall()]
+    lines = group_lines(numbers, pairs, spans, s.continuity_max_overlap_days * 86400, joins)
     rows = [(f"L{i + 1}", n, k) for i, g in enumerate(lines) for k, n in enumerate(g)]
     con.execute(
         "CREATE OR REPLACE TEMP TABLE a_line_numbers "
