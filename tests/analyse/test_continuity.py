@@ -12,9 +12,9 @@ def test_bulk_sender_texting_a_deal_number_is_not_its_customer() -> None:
     con = duckdb.connect()
     con.execute("CREATE TEMP TABLE a_deal AS SELECT 'D' AS number")
     con.execute(
-        "CREATE TEMP TABLE a_pairs AS SELECT * FROM (VALUES ('D', 'c1', 4, 2, 0), "
-        "('D', 'c2', 0, 0, 1), ('D', 'r1', 0, 40, 0), ('D', 'bulk', 2, 0, 0)) "
-        "t(number, contact, n_in, n_out, n_burst)"
+        "CREATE TEMP TABLE a_pairs AS SELECT * FROM (VALUES ('D', 'c1', 4, 2, 0, 2), "
+        "('D', 'c2', 0, 0, 1, 1), ('D', 'r1', 0, 40, 0, 5), ('D', 'bulk', 2, 0, 0, 0)) "
+        "t(number, contact, n_in, n_out, n_burst, out_days)"
     )
     # the reminder sender's bursts reached 5,000 numbers and 12 answered; the customer's 3, 3
     con.execute(
@@ -104,3 +104,23 @@ def test_a_line_that_ran_alongside_another_is_not_joined_to_it() -> None:
     spans = {str(n): (float(f), float(la)) for n, _, f, la in deal}
     lines = group_lines(numbers, pairs, spans, s.continuity_max_overlap_days * 86400)
     assert lines == [["A1", "A2"], ["B1", "B2", "B3"]]
+
+
+def test_customer_texted_once_a_day_is_no_runner() -> None:
+    """An obtained customer gets the line's flares and swap notices as single texts, one a day
+    (c1: 7 on 6 days, it ordered once); a runner is passed every order of a shift (r1: 12 on
+    2 days). Both are many messages seldom answered: the rate a day tells them apart."""
+    con = duckdb.connect()
+    con.execute("CREATE TEMP TABLE a_deal AS SELECT 'D' AS number")
+    con.execute(
+        "CREATE TEMP TABLE a_pairs AS SELECT * FROM (VALUES ('D', 'c1', 1, 7, 0, 6), "
+        "('D', 'r1', 0, 12, 0, 2)) t(number, contact, n_in, n_out, n_burst, out_days)"
+    )
+    con.execute(
+        "CREATE TEMP TABLE a_nodes (number VARCHAR, burst_recipients BIGINT, "
+        "burst_recipients_contacting BIGINT)"
+    )
+    rows = con.execute(
+        f"SELECT contact, kind FROM ({deal_contacts_sql(AnalysisSettings())}) ORDER BY contact"
+    ).fetchall()
+    assert rows == [("c1", "customer"), ("r1", "runner")]

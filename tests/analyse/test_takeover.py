@@ -73,10 +73,12 @@ def _line_store(first: str, last: str) -> duckdb.DuckDBPyConnection:
         "'customer' AS kind FROM a_deal d CROSS JOIN range(1, 5) r(i)"
     )
     con.execute(
-        "CREATE TEMP TABLE a_pairs AS SELECT * FROM (VALUES ('N', 'c1', 3, 1, 0, true), "
+        "CREATE TEMP TABLE a_pair_rows AS SELECT * FROM (VALUES ('N', 'c1', 3, 1, 0, true), "
         "('N', 'c2', 2, 1, 0, true), ('N', 'x', 1, 1, 0, false), ('M', 'c1', 4, 1, 0, true), "
         "('Q', 'c2', 1, 0, 0, false)) t(number, contact, n_in, n_out, n_burst, led)"
     )
+    # every pair's messages out on one day (the relay rate of a runner's pair is then n_out)
+    con.execute("CREATE TEMP VIEW a_pairs AS SELECT *, 1 AS out_days FROM a_pair_rows")
     con.execute(
         "CREATE TEMP TABLE a_nodes (number VARCHAR, burst_recipients BIGINT, "
         "burst_recipients_contacting BIGINT)"
@@ -103,9 +105,9 @@ def _flare_store(recipients: int, answering: int) -> duckdb.DuckDBPyConnection:
     """F, in use between L1's numbers, is called by c1 and bulk-texts c1 and three numbers no
     line knows; its bursts reached `recipients` numbers, `answering` of whom contact it."""
     con = _line_store("2025-01-11", "2025-01-19")
-    con.execute("DELETE FROM a_pairs")
+    con.execute("DELETE FROM a_pair_rows")
     con.execute(
-        "INSERT INTO a_pairs VALUES ('F', 'c1', 2, 1, 1, true), ('F', 'u1', 0, 0, 1, false), "
+        "INSERT INTO a_pair_rows VALUES ('F', 'c1', 2, 1, 1, true), ('F', 'u1', 0, 0, 1, false), "
         "('F', 'u2', 0, 0, 1, false), ('F', 'u3', 0, 0, 1, false)"
     )
     con.execute("INSERT INTO a_scored SELECT 'F', 0.01, first_ts, last_ts FROM a_scored LIMIT 1")
@@ -128,9 +130,9 @@ def test_number_texting_a_lines_customer_twice_joins_it_once_does_not() -> None:
     """T texts c3 twice (flares or a swap notice seen from one customer's records), U once
     (and calls a number no line knows, so it is not in the gap with the crew alone)."""
     con = _line_store("2025-01-11", "2025-01-19")
-    con.execute("DELETE FROM a_pairs")
+    con.execute("DELETE FROM a_pair_rows")
     con.execute(
-        "INSERT INTO a_pairs VALUES ('T', 'c3', 0, 2, 0, false), ('U', 'c4', 0, 1, 0, false), "
+        "INSERT INTO a_pair_rows VALUES ('T', 'c3', 0, 2, 0, false), ('U', 'c4', 0, 1, 0, false), "
         "('U', 'y', 0, 1, 0, false)"
     )
     con.execute(
@@ -145,9 +147,9 @@ def test_number_texting_a_lines_customer_once_as_its_number_stops_joins_it() -> 
     """S texts c3 once an hour after D1's last use (a swap notice); V texts c4 once a day later.
     Each also called a number no line knows, so neither lies in the gap with the crew alone."""
     con = _line_store("2025-01-11", "2025-01-19")
-    con.execute("DELETE FROM a_pairs")
+    con.execute("DELETE FROM a_pair_rows")
     con.execute(
-        "INSERT INTO a_pairs VALUES ('S', 'c3', 0, 1, 0, false), ('V', 'c4', 0, 1, 0, false), "
+        "INSERT INTO a_pair_rows VALUES ('S', 'c3', 0, 1, 0, false), ('V', 'c4', 0, 1, 0, false), "
         "('S', 'x', 0, 1, 0, false), ('V', 'y', 0, 1, 0, false)"
     )
     con.execute(
@@ -162,9 +164,9 @@ def test_number_texting_a_lines_customer_once_inside_a_gap_joins_it() -> None:
     """G's one record, days into the gap between D1 and D3, is a text to c3 (a flare or notice
     seen from one customer's records); W texts c4 once after D3, the line's last known number."""
     con = _line_store("2025-01-11", "2025-01-19")
-    con.execute("DELETE FROM a_pairs")
+    con.execute("DELETE FROM a_pair_rows")
     con.execute(
-        "INSERT INTO a_pairs VALUES ('G', 'c3', 0, 1, 0, false), ('W', 'c4', 0, 1, 0, false)"
+        "INSERT INTO a_pair_rows VALUES ('G', 'c3', 0, 1, 0, false), ('W', 'c4', 0, 1, 0, false)"
     )
     con.execute(
         "INSERT INTO a_scored VALUES ('G', 0.01, '2025-01-15', '2025-01-15'), "
@@ -178,7 +180,7 @@ def test_number_reaching_two_lines_joins_the_one_in_whose_gap_it_lies() -> None:
     """c5 buys from L1 (E1, in use from 14 Jan) and L2 (D1, then D3 from 20 Jan); G texts c5
     twice on 15 Jan, within 48 h of E1's start: only L2 had no number in use then."""
     con = _line_store("2025-01-11", "2025-01-19")
-    con.execute("DELETE FROM a_pairs")
+    con.execute("DELETE FROM a_pair_rows")
     con.execute("UPDATE a_line_numbers SET line_id = 'L2'")
     con.execute(
         "INSERT INTO a_deal VALUES ('E1', 0.9, '2025-01-14 10:00', '2025-01-31', []::VARCHAR[])"
@@ -187,7 +189,7 @@ def test_number_reaching_two_lines_joins_the_one_in_whose_gap_it_lies() -> None:
     con.execute(
         "INSERT INTO a_deal_contacts VALUES ('E1', 'c5', 'customer'), ('D3', 'c5', 'customer')"
     )
-    con.execute("INSERT INTO a_pairs VALUES ('G', 'c5', 0, 2, 0, false)")
+    con.execute("INSERT INTO a_pair_rows VALUES ('G', 'c5', 0, 2, 0, false)")
     con.execute("INSERT INTO a_scored VALUES ('G', 0.01, '2025-01-15', '2025-01-15 01:00')")
     assert add_line_takeovers(con, AnalysisSettings()) == 1
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("G", "D1")]

@@ -111,7 +111,8 @@ def pairs_sql(s: AnalysisSettings) -> str:
     return f"""
     SELECT coalesce(i.b, o.a) AS number, coalesce(i.a, o.b) AS contact,
            coalesce(i.n, 0) AS n_in, coalesce(i.days, 0) AS in_days,
-           coalesce(o.n - o.n_burst, 0) AS n_out, coalesce(o.n_call, 0) AS out_calls,
+           coalesce(o.n - o.n_burst, 0) AS n_out, coalesce(o.days, 0) AS out_days,
+           coalesce(o.n_call, 0) AS out_calls,
            coalesce(o.n_sms_direct, 0) AS out_sms, coalesce(o.n_burst, 0) AS n_burst,
            coalesce(i.n, 0) >= 2 AND coalesce(i.days, 0) >= 2
              AND coalesce(o.n_call, 0) <= {s.led_max_call_ratio} * coalesce(i.n, 0) AS led
@@ -166,8 +167,12 @@ def handsets_sql() -> str:
 
 def relays_to_sql(s: AnalysisSettings, pair: str = "p") -> str:
     """Whether `pair`'s number relays to its contact like a line to its runner: many messages
-    out, few back."""
-    return f"({pair}.n_out >= {s.runner_min_relays} AND {pair}.n_in * 5 <= {pair}.n_out)"
+    out, few back, several on each day it messages them (each order of a shift is passed on;
+    an obtained customer gets the line's flares and swap notices one at a time, a day apart)."""
+    return (
+        f"({pair}.n_out >= {s.runner_min_relays} AND {pair}.n_in * 5 <= {pair}.n_out"
+        f" AND {pair}.n_out >= {s.runner_min_relay_rate} * {pair}.out_days)"
+    )
 
 
 def strong_lines_sql(s: AnalysisSettings) -> str:
