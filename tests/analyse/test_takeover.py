@@ -176,6 +176,23 @@ def test_number_texting_a_lines_customer_once_inside_a_gap_joins_it() -> None:
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("G", "D1")]
 
 
+def test_number_a_customer_called_in_a_gap_as_the_next_number_starts_joins_it() -> None:
+    """K is called once by c3, an hour before D3's first use (the line was changing numbers:
+    the order went to the number then in use, unanswered in the records); J is called once by
+    c4 days inside the gap, as a customer's friend may be."""
+    con = _line_store("2025-01-11", "2025-01-19")
+    con.execute("DELETE FROM a_pair_rows")
+    con.execute(
+        "INSERT INTO a_pair_rows VALUES ('K', 'c3', 1, 0, 0, false), ('J', 'c4', 1, 0, 0, false)"
+    )
+    con.execute(
+        "INSERT INTO a_scored VALUES ('K', 0.01, '2025-01-19 23:00', '2025-01-19 23:00'), "
+        "('J', 0.01, '2025-01-15', '2025-01-15')"
+    )
+    assert add_line_takeovers(con, AnalysisSettings()) == 1
+    assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("K", "D1")]
+
+
 def test_number_reaching_two_lines_joins_the_one_in_whose_gap_it_lies() -> None:
     """c5 buys from L1 (E1, in use from 14 Jan) and L2 (D1, then D3 from 20 Jan); G texts c5
     twice on 15 Jan, within 48 h of E1's start: only L2 had no number in use then."""

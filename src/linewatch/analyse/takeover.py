@@ -93,6 +93,9 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     use, before the next one's first) with none but the line's crew is that gap's number, however
     long after the swap its one text came: seen through one obtained customer, a missed number
     leaves a single notice or flare, while a friend of the customer is in touch outside the gap.
+    Such a number only called by the line's customers joins too when its records end within a
+    couple of hours of the next known number's first use (or start as the previous one stops):
+    the order went to the number in use as the line changed numbers.
     Of two lines with as many of its contacts, it joins the one in a gap of whose chain it lies
     (a customer of two lines links it to both, but the other line had a number in use).
     """
@@ -139,7 +142,14 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
                  WHERE l.line_id = r.line_id
                    AND date_diff('second', d.last_ts, r.first_ts)
                        BETWEEN 0 AND {s.swap_notice_hours * 3600})
-               OR r.texted > 0 AND r.shared = r.contacts AND r.in_gap)
+               OR r.texted > 0 AND r.shared = r.contacts AND r.in_gap
+               OR r.shared = r.contacts AND r.in_gap AND EXISTS (
+                 SELECT 1 FROM a_line_numbers l JOIN a_deal d USING (number)
+                 WHERE l.line_id = r.line_id
+                   AND (date_diff('second', r.last_ts, d.first_ts)
+                          BETWEEN 0 AND {s.swap_notice_hours * 3600}
+                        OR date_diff('second', d.last_ts, r.first_ts)
+                          BETWEEN 0 AND {s.swap_notice_hours * 3600})))
           AND r.shared >= {s.takeover_min_share} * r.contacts
     ), clash AS (
         SELECT c.number, c.line_id FROM cand c
