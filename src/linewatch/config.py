@@ -32,7 +32,10 @@ class Settings:
     )
     threads: int = field(
         default_factory=lambda: int(_env("LINEWATCH_THREADS", str(os.cpu_count() or 2))),
-        metadata={"env": "LINEWATCH_THREADS", "doc": "DuckDB worker threads."},
+        metadata={
+            "env": "LINEWATCH_THREADS",
+            "doc": "Worker threads: DuckDB's, and the planner's searches run side by side.",
+        },
     )
     default_region: str = field(
         default_factory=lambda: _env("LINEWATCH_REGION", "GB"),

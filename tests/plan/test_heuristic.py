@@ -14,11 +14,13 @@ from linewatch.plan.strategies import run_strategy
 from tests.plan.helpers import brute, nx_value, to_graph
 
 
+@pytest.mark.parametrize("workers", [1, 2])
 @pytest.mark.parametrize("objective", ["pairwise", "lcc"])
 @pytest.mark.parametrize("seed", range(4))
-def test_finds_brute_force_optimum_on_small_graphs(objective: str, seed: int) -> None:
+def test_finds_brute_force_optimum_on_small_graphs(objective: str, seed: int, workers: int) -> None:
     g = nx.connected_watts_strogatz_graph(14, 4, 0.3, seed=seed)
-    found = heuristic.solve(to_graph(g), Problem(3, objective), 0.5, seed=seed)  # type: ignore[arg-type]
+    problem = Problem(3, objective)  # type: ignore[arg-type]
+    found = heuristic.solve(to_graph(g), problem, 0.5, seed=seed, workers=workers)
     value = found.lcc if objective == "lcc" else found.pairwise
     assert len(found.removed) == 3
     assert value == nx_value(g, set(found.removed), objective) == brute(g, 3, objective)
@@ -32,22 +34,23 @@ def test_matches_the_exact_optimum_on_a_tree(k: int) -> None:
     assert heuristic.solve(g, Problem(k), 0.5).pairwise == optimum.value
 
 
-def test_respects_exclusions_and_required_nodes() -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_respects_exclusions_and_required_nodes(workers: int) -> None:
     g = nx.star_graph(10)
-    found = heuristic.solve(
-        to_graph(g), Problem(2, exclude=frozenset({0}), include=frozenset({5})), 0.3
-    )
+    problem = Problem(2, exclude=frozenset({0}), include=frozenset({5}))
+    found = heuristic.solve(to_graph(g), problem, 0.3, workers=workers)
     assert 0 not in found.removed and 5 in found.removed
 
 
-def test_time_limit_respected_on_a_large_graph() -> None:
+def test_time_limit_respected_on_a_large_graph(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LINEWATCH_THREADS", "1")  # one search: its CPU seconds are its time
     g = to_graph(nx.gnm_random_graph(20_000, 40_000, seed=3))
     heuristic.solve(g, Problem(10), 0.2)  # compile and warm up
     began = time.process_time()
     found = plan(g, Problem(200), 2.0)
-    # CPU seconds, not wall: the search is single-threaded, so it cannot use more than the 2 s
-    # limit plus the bound and bookkeeping after it, however busy the machine (CI saw 5.7 s of
-    # wall time at load 8, every extra second of it waiting for a core).
+    # CPU seconds, not wall: the one search is single-threaded, so it cannot use more than the
+    # 2 s limit plus the bound and bookkeeping after it, however busy the machine (CI saw 5.7 s
+    # of wall time at load 8, every extra second of it waiting for a core).
     assert time.process_time() - began < 3.5
     assert found.bound is not None and found.bound <= found.value
     assert not found.optimal

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
 
 import numpy as np
 from numpy.typing import NDArray
 
+from linewatch.config import Settings
 from linewatch.plan import kernels, search_kernels
 from linewatch.plan.graph import Graph
 from linewatch.plan.problem import Problem, masks
@@ -19,6 +21,7 @@ TRIES = 6  # greedy starts built per pool member; the best is improved (they cos
 RANDOM_CUT = 0.8  # chance that a removal takes the oldest of 8 sampled members, not the best cut
 STALL = 20  # idle exchange steps per removed node before a search stops (or restarts)
 CUT_START_WORK = 1e7  # edges * k up to which the cut-vertex greedy start is built
+SLOW_SHARE = 0.25  # of the time limit: a pool not built by then gives way to one long search
 
 
 @dataclass(frozen=True)
@@ -124,8 +127,16 @@ class _Search:
         search_kernels.reinsert(self.k, removed, self.fixed, self.lcc_mode, self.state.g)
         return self.fill(np.flatnonzero(removed).tolist())
 
-    def improve(self, start: list[int], restarts: bool) -> tuple[NDArray[np.float64], list[int]]:
-        """Exchange search from start until idle (or the deadline when restarts is true)."""
+    def improve(
+        self, start: list[int], restarts: bool, long_after: float = np.inf
+    ) -> tuple[NDArray[np.float64], list[int]]:
+        """Exchange search from start until idle (or the deadline when restarts is true).
+
+        A search still running at time long_after turns into a restarting one: on a graph where
+        one local search takes that long, no pool could be built, and perturbing the best plan
+        until the deadline does better than stopping it (hepph: 1.31 against 1.81 times the
+        best known value).
+        """
         n = len(self.state.removed)
         val = self.state.load(start)
         best = val.copy()
@@ -135,8 +146,10 @@ class _Search:
         nsol = len(start)
         self.state.sc[1:] = (0, 0, max(1000, STALL * nsol))
         tabus = (np.zeros(n, np.int64), np.zeros(n, np.int64))
-        strength = max(2.0, nsol / 25) if restarts else 0.0
+        strength = max(2.0, nsol / 25)
         params = np.array([max(3.0, min(15.0, nsol / 10)), RANDOM_CUT, strength, 1.0])
+        if not restarts:
+            params[2] = 0.0
         chunk = 16
         while time.perf_counter() < self.deadline and nsol > 0 and best[0] > 1e-9:
             began = time.perf_counter()
@@ -156,6 +169,8 @@ class _Search:
                 best,
                 best_sol,
             )
+            if not restarts and time.perf_counter() > long_after:
+                restarts, params[2] = True, strength
             if self.state.sc[1] - before < chunk and not restarts:
                 break
             spent = time.perf_counter() - began
@@ -179,14 +194,44 @@ def solve(
     seed: int = 0,
     starts: Sequence[Sequence[int]] = (),
     pool_size: int = 8,
+    workers: int | None = None,
 ) -> Found:
     """Best plain-problem removal set found within time_limit seconds (memetic search).
 
     A pool of locally optimal solutions (greedy + exchange search) is recombined by
     double-backbone crossover and repaired, after Zhou, Hao & Glover (MACNP, 2019); `starts`
     (e.g. centrality strategies) join the pool so the result is never worse than any of them.
+    `workers` independent searches (default: the threads setting, one per core) run side by
+    side, each from its own seed (the kernels release the GIL), and the best plan wins: single
+    runs vary by several percent on hard graphs, and the best of two varies less.
     """
-    deadline = time.perf_counter() + time_limit
+    count = max(1, workers or Settings().threads)
+    began = time.perf_counter()
+    seeds = [seed + 7919 * i for i in range(count)]
+    if count == 1:
+        return _memetic(graph, problem, began, time_limit, seeds[0], starts, pool_size)
+    with ThreadPoolExecutor(max_workers=count) as threads:
+        runs = list(
+            threads.map(
+                lambda s: _memetic(graph, problem, began, time_limit, s, starts, pool_size), seeds
+            )
+        )
+    lcc_mode = problem.objective == "lcc"
+    best = min(runs, key=lambda f: (f.lcc, f.pairwise) if lcc_mode else (f.pairwise,))
+    return replace(best, steps=sum(f.steps for f in runs))
+
+
+def _memetic(
+    graph: Graph,
+    problem: Problem,
+    began: float,
+    time_limit: float,
+    seed: int,
+    starts: Sequence[Sequence[int]],
+    pool_size: int,
+) -> Found:
+    """One memetic search from seed, until began + time_limit."""
+    deadline = began + time_limit
     forbidden, fixed = masks(problem, graph.n)
     k = min(int(problem.budget), int((~forbidden).sum()))
     run = _Search(
@@ -204,11 +249,15 @@ def solve(
     seeds = [[*pinned, *s] for s in starts]
     if graph.indptr[-1] // 2 * k <= CUT_START_WORK:
         seeds.append(pinned)  # cut-vertex greedy from the full graph: a good start when cheap
+    long_after = began + SLOW_SHARE * time_limit
     for start in seeds:
-        _offer(pool, run, run.fill([v for v in dict.fromkeys(start) if not forbidden[v]]), 99)
+        chosen = [v for v in dict.fromkeys(start) if not forbidden[v]]
+        _offer(pool, run, run.fill(chosen), 99, long_after)
     while not pool or (len(pool) < pool_size and time.perf_counter() < deadline):
+        if pool and time.perf_counter() > long_after:
+            break
         tries = [run.reinsert(rng.uniform(*OVERSHOOT) if t else None) for t in range(TRIES)]
-        _offer(pool, run, min(tries, key=run.key), pool_size)
+        _offer(pool, run, min(tries, key=run.key), pool_size, long_after)
     while time.perf_counter() < deadline and pool[0][0][0] > 1e-9 and len(pool) > 1:
         i, j = rng.choice(len(pool), size=2, replace=False)
         child = run.fill([*pinned, *_crossover(pool[i][1], pool[j][1], rng)])
@@ -219,10 +268,14 @@ def solve(
 
 
 def _offer(
-    pool: list[tuple[tuple[float, ...], list[int]]], run: _Search, start: list[int], size: int
+    pool: list[tuple[tuple[float, ...], list[int]]],
+    run: _Search,
+    start: list[int],
+    size: int,
+    long_after: float = np.inf,
 ) -> None:
     """Improve start by local search and keep it if new and better than the pool's worst."""
-    val, sol = run.improve(start, restarts=False)
+    val, sol = run.improve(start, restarts=False, long_after=long_after)
     key = (float(val[1]), float(val[0])) if run.lcc_mode else (float(val[0]),)
     if any(set(sol) == set(other) for _, other in pool):
         return

@@ -12,13 +12,13 @@ import numpy as np
 from numba import njit
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def pairs(s: float, q: float) -> float:
     """Weighted connected pairs of a component with weight sum s and squared-weight sum q."""
     return 0.5 * (s * s - q)
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def flood(start, lab, indptr, indices, removed, w, label, mark, tick, queue):  # type: ignore[no-untyped-def]
     """Give start's component the label lab (breadth-first, marking with tick); returns its node
     count, weight sum and squared-weight sum."""
@@ -42,7 +42,7 @@ def flood(start, lab, indptr, indices, removed, w, label, mark, tick, queue):  #
     return tail, s, q
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def bfs_label(start, indptr, indices, removed, w, label, mark, tick, cw, cq, queue):  # type: ignore[no-untyped-def]
     """Label the component of `start` with `start` (marking with tick); returns its node count."""
     count, cw[start], cq[start] = flood(
@@ -51,7 +51,7 @@ def bfs_label(start, indptr, indices, removed, w, label, mark, tick, cw, cq, que
     return count
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def label_all(indptr, indices, removed, w, label, mark, tick, cw, cq, queue):  # type: ignore[no-untyped-def]
     """Label every component of the residual graph; returns its pairwise connectivity."""
     total = 0.0
@@ -64,7 +64,7 @@ def label_all(indptr, indices, removed, w, label, mark, tick, cw, cq, queue):  #
     return total
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def find(parent, x):  # type: ignore[no-untyped-def]
     """Union-find root of x, halving the path on the way."""
     while parent[x] != x:
@@ -73,7 +73,7 @@ def find(parent, x):  # type: ignore[no-untyped-def]
     return x
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def _grow(i, x, link, queue, count):  # type: ignore[no-untyped-def]
     """Append x to search i's queue (a linked list) and to the visit list; returns its length."""
     owner, nxt, head, tail = link[0], link[1], link[3], link[4]
@@ -88,7 +88,7 @@ def _grow(i, x, link, queue, count):  # type: ignore[no-untyped-def]
     return count + 1
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def _expand(i, x, indptr, indices, removed, mark, tick, link, queue, count):  # type: ignore[no-untyped-def]
     """Scan x for search i: claim unseen neighbours, absorb the searches it meets.
 
@@ -116,7 +116,7 @@ def _expand(i, x, indptr, indices, removed, mark, tick, link, queue, count):  # 
     return count, merged
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def _lockstep(d, indptr, indices, removed, mark, tick, link, queue):  # type: ignore[no-untyped-def]
     """Grow the searches seeded at queue[:d] in turn until at most one is still running.
 
@@ -142,7 +142,7 @@ def _lockstep(d, indptr, indices, removed, mark, tick, link, queue):  # type: ig
     return count, -1
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def remove_node(v, indptr, indices, removed, w, label, mark, tick, cw, cq, queue, link):  # type: ignore[no-untyped-def]
     """Remove v and relabel only the pieces it cuts off; returns the change in pairwise value.
 
@@ -193,7 +193,7 @@ def remove_node(v, indptr, indices, removed, w, label, mark, tick, cw, cq, queue
     return delta + pairs(rest_w, rest_q)
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def readd_cost(  # type: ignore[no-untyped-def]
     v, indptr, indices, removed, w, label, lmark, tick, cw, cq, cap=np.inf, by_size=False
 ):
@@ -220,7 +220,7 @@ def readd_cost(  # type: ignore[no-untyped-def]
     return pairs(s, q) - before, s
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def add_node(v, indptr, indices, removed, w, label, mark, tick, cw, cq, queue):  # type: ignore[no-untyped-def]
     """Put removed node v back; returns the change in pairwise value.
 
@@ -249,7 +249,7 @@ def add_node(v, indptr, indices, removed, w, label, mark, tick, cw, cq, queue): 
     return delta
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def cut_scores(start, indptr, indices, removed, w, mark, tick, iw, fw, out_pairs, out_max):  # type: ignore[no-untyped-def]
     """For each node v of start's component: pairwise value and largest piece after removing v.
 
@@ -279,7 +279,7 @@ def cut_scores(start, indptr, indices, removed, w, mark, tick, iw, fw, out_pairs
     return count
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def _enter(x, parent_of_x, clock, count, indptr, w, mark, tick, iw, fw):  # type: ignore[no-untyped-def]
     """Discover node x in the DFS: its parent, discovery time, own weight, empty separations."""
     mark[x] = tick
@@ -293,7 +293,7 @@ def _enter(x, parent_of_x, clock, count, indptr, w, mark, tick, iw, fw):  # type
     fw[x, 2:6] = 0.0
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def _dfs(start, indptr, indices, removed, w, mark, tick, iw, fw):  # type: ignore[no-untyped-def]
     """Iterative DFS filling discovery/low-link, subtree sums and separated-piece sums."""
     disc, low, parent, it = iw[:, 0], iw[:, 1], iw[:, 2], iw[:, 3]

@@ -30,13 +30,13 @@ from linewatch.plan.kernels import (
 AGE_SAMPLES = 8  # members of a component sampled by the age rule
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def seed_rng(seed):  # type: ignore[no-untyped-def]
     """Seed numba's own random generator (separate from numpy's)."""
     np.random.seed(seed)
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def largest(removed, label, cw):  # type: ignore[no-untyped-def]
     """Weight of the largest component of the labelled residual graph."""
     top = 0.0
@@ -46,7 +46,7 @@ def largest(removed, label, cw):  # type: ignore[no-untyped-def]
     return top
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def _pick_cut(root, lcc_mode, forbidden, tabu, step, g, st):  # type: ignore[no-untyped-def]
     """Best eligible cut of root's component (a Tarjan scan of all of it), or -1."""
     indptr, indices, w = g
@@ -69,7 +69,7 @@ def _pick_cut(root, lcc_mode, forbidden, tabu, step, g, st):  # type: ignore[no-
     return best
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def _pick_old(first, forbidden, tabu, step, removed, label):  # type: ignore[no-untyped-def]
     """Longest-present eligible node among first and a few other random members of its component.
 
@@ -90,14 +90,14 @@ def _pick_old(first, forbidden, tabu, step, removed, label):  # type: ignore[no-
     return best
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def _return_cost(u, cap, lcc_mode, indptr, indices, removed, w, label, lmark, tick, cw, cq):  # type: ignore[no-untyped-def]
     """(primary, secondary) cost of putting removed u back, or (inf, inf) once above cap."""
     delta, s = readd_cost(u, indptr, indices, removed, w, label, lmark, tick, cw, cq, cap, lcc_mode)
     return (s, delta) if lcc_mode else (delta, 0.0)
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def _pick_return(sol, nsol, skip, lcc_mode, fixed, tabu, step, g, st):  # type: ignore[no-untyped-def]
     """Position in sol of the removed node whose return costs least, or -1."""
     indptr, indices, w = g
@@ -120,7 +120,7 @@ def _pick_return(sol, nsol, skip, lcc_mode, fixed, tabu, step, g, st):  # type: 
     return best
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def _random_live(removed):  # type: ignore[no-untyped-def]
     """A uniformly random present node (rejection sampling; most nodes are present)."""
     n = removed.shape[0]
@@ -130,7 +130,7 @@ def _random_live(removed):  # type: ignore[no-untyped-def]
             return v
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def _large_member(removed, label, cw, tries):  # type: ignore[no-untyped-def]
     """A node of a large component: the one in the largest met by a few random nodes."""
     best = _random_live(removed)
@@ -141,7 +141,7 @@ def _large_member(removed, label, cw, tries):  # type: ignore[no-untyped-def]
     return best
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def greedy_fill(k, sol, nsol, lcc_mode, forbidden, g, st, stale, cache_v, cache_key):  # type: ignore[no-untyped-def]
     """Remove nodes one at a time (best cut over all components) until nsol reaches k."""
     indptr, indices, w = g
@@ -179,7 +179,7 @@ def greedy_fill(k, sol, nsol, lcc_mode, forbidden, g, st, stale, cache_v, cache_
     return nsol
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def _better(val, best, lcc_mode):  # type: ignore[no-untyped-def]
     """Whether (pairwise, lcc) val beats best under the objective (lcc first in lcc mode)."""
     if lcc_mode:
@@ -189,7 +189,7 @@ def _better(val, best, lcc_mode):  # type: ignore[no-untyped-def]
     return val[0] < best[0] - 1e-9
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def _swap(sol, nsol, r, lcc_mode, forbidden, fixed, tabus, tenure, p_rand, g, st, val):  # type: ignore[no-untyped-def]
     """One exchange: cut r nodes from large components, then return the r cheapest removed nodes."""
     indptr, indices, w = g
@@ -230,7 +230,7 @@ def _swap(sol, nsol, r, lcc_mode, forbidden, fixed, tabus, tenure, p_rand, g, st
         tabu_rm[u] = step + 1 + np.random.randint(tenure)
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def _random_member(sol, nsol, fixed):  # type: ignore[no-untyped-def]
     """Position of a random removed node that is not fixed, or -1."""
     for _ in range(4 * nsol + 4):
@@ -240,7 +240,7 @@ def _random_member(sol, nsol, fixed):  # type: ignore[no-untyped-def]
     return -1
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def _restore(best_sol, sol, nsol, g, st, val):  # type: ignore[no-untyped-def]
     """Reset the current solution to the best one and relabel every component."""
     indptr, indices, w = g
@@ -253,7 +253,7 @@ def _restore(best_sol, sol, nsol, g, st, val):  # type: ignore[no-untyped-def]
     val[0] = label_all(indptr, indices, removed, w, label, mark, sc[0], cw, cq, queue)
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def search(  # type: ignore[no-untyped-def]
     iters,
     sol,
@@ -302,7 +302,7 @@ def search(  # type: ignore[no-untyped-def]
     return improved
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def greedy_return(k, sol, nsol, lcc_mode, fixed, g, st):  # type: ignore[no-untyped-def]
     """Put back the cheapest removed node, one at a time, until only k remain removed."""
     indptr, indices, w = g
@@ -319,7 +319,7 @@ def greedy_return(k, sol, nsol, lcc_mode, fixed, g, st):  # type: ignore[no-unty
     return nsol
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def _join_cost(v, indptr, indices, removed, parent, us, uq, seen, tick, wv):  # type: ignore[no-untyped-def]
     """Change in pairwise value, and the merged weight, if removed v came back (union-find)."""
     s = wv
@@ -337,7 +337,7 @@ def _join_cost(v, indptr, indices, removed, parent, us, uq, seen, tick, wv):  # 
     return pairs(s, q) - before, s
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def reinsert(k, removed, fixed, lcc_mode, g):  # type: ignore[no-untyped-def]
     """Put removed nodes back, cheapest first, until k remain removed (greedy reinsertion).
 
@@ -389,7 +389,7 @@ def reinsert(k, removed, fixed, lcc_mode, g):  # type: ignore[no-untyped-def]
     return count
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def _union(parent, us, uq, a, b):  # type: ignore[no-untyped-def]
     """Merge the sets of a and b, keeping weight and squared-weight sums at the root."""
     ra = find(parent, a)
@@ -403,7 +403,7 @@ def _union(parent, us, uq, a, b):  # type: ignore[no-untyped-def]
     uq[ra] += uq[rb]
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def remove_by_degree(count, removed, forbidden, indptr, indices):  # type: ignore[no-untyped-def]
     """Remove nodes of highest residual degree (adaptive, lazy heap) until count are removed."""
     n = removed.shape[0]
