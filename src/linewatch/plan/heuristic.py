@@ -18,7 +18,10 @@ from linewatch.plan.problem import Problem, masks
 CHUNK_SECONDS = 0.05
 OVERSHOOT = (1.2, 3.0)  # degree starts remove this many times k before reinsertion
 TRIES = 6  # greedy starts built per pool member; the best is improved (they cost O(m log n))
-RANDOM_CUT = 0.8  # chance that a removal takes the oldest of 8 sampled members, not the best cut
+# Chance that a removal takes the oldest of 8 sampled members, not the best cut: worker i uses
+# AGE_SHARES[i % 2]. Neither share is best everywhere (20 s runs: 0.8 on the Hamilton graphs,
+# 0.3 on WS250, ER466, hepth), so two workers run one of each.
+AGE_SHARES = (0.8, 0.3)
 STALL = 20  # idle exchange steps per removed node before a search stops (or restarts)
 CUT_START_WORK = 1e7  # edges * k up to which the cut-vertex greedy start is built
 SLOW_SHARE = 0.25  # of the time limit: a pool not built by then gives way to one long search
@@ -81,6 +84,7 @@ class _Search:
     forbidden: NDArray[np.bool_]
     fixed: NDArray[np.bool_]
     deadline: float
+    age_share: float
     steps: int = 0
 
     def fill(self, chosen: Sequence[int]) -> list[int]:
@@ -147,7 +151,7 @@ class _Search:
         self.state.sc[1:] = (0, 0, max(1000, STALL * nsol))
         tabus = (np.zeros(n, np.int64), np.zeros(n, np.int64))
         strength = max(2.0, nsol / 25)
-        params = np.array([max(3.0, min(15.0, nsol / 10)), RANDOM_CUT, strength, 1.0])
+        params = np.array([max(3.0, min(15.0, nsol / 10)), self.age_share, strength, 1.0])
         if not restarts:
             params[2] = 0.0
         chunk = 16
@@ -202,20 +206,22 @@ def solve(
     double-backbone crossover and repaired, after Zhou, Hao & Glover (MACNP, 2019); `starts`
     (e.g. centrality strategies) join the pool so the result is never worse than any of them.
     `workers` independent searches (default: the threads setting, one per core) run side by
-    side, each from its own seed (the kernels release the GIL), and the best plan wins: single
-    runs vary by several percent on hard graphs, and the best of two varies less.
+    side, each from its own seed and age share (the kernels release the GIL), and the best
+    plan wins: single runs vary by several percent on hard graphs, and the best of two less.
     """
     count = max(1, workers or Settings().threads)
     began = time.perf_counter()
-    seeds = [seed + 7919 * i for i in range(count)]
-    if count == 1:
-        return _memetic(graph, problem, began, time_limit, seeds[0], starts, pool_size)
-    with ThreadPoolExecutor(max_workers=count) as threads:
-        runs = list(
-            threads.map(
-                lambda s: _memetic(graph, problem, began, time_limit, s, starts, pool_size), seeds
-            )
+
+    def one(i: int) -> Found:
+        share = AGE_SHARES[i % len(AGE_SHARES)]
+        return _memetic(
+            graph, problem, began, time_limit, seed + 7919 * i, share, starts, pool_size
         )
+
+    if count == 1:
+        return one(0)
+    with ThreadPoolExecutor(max_workers=count) as threads:
+        runs = list(threads.map(one, range(count)))
     lcc_mode = problem.objective == "lcc"
     best = min(runs, key=lambda f: (f.lcc, f.pairwise) if lcc_mode else (f.pairwise,))
     return replace(best, steps=sum(f.steps for f in runs))
@@ -227,6 +233,7 @@ def _memetic(
     began: float,
     time_limit: float,
     seed: int,
+    age_share: float,
     starts: Sequence[Sequence[int]],
     pool_size: int,
 ) -> Found:
@@ -241,6 +248,7 @@ def _memetic(
         forbidden,
         fixed,
         deadline,
+        age_share,
     )
     search_kernels.seed_rng(seed)
     rng = np.random.default_rng(seed)
