@@ -9,7 +9,7 @@ import duckdb
 
 from linewatch.analyse.run import analyse
 from tests.analyse.test_analyse import FRIENDS, RUNNER, T0
-from tests.analyse.test_people import _load, _people
+from tests.analyse.test_people import RESIDENT, _load, _people
 
 OWN = "+447400000020"  # its own records were obtained: one call from the runner, never answered
 THEIRS = "+447400000021"  # seen only in the runner's records: one call, as to a customer
@@ -57,8 +57,8 @@ def test_one_runner_call_in_the_residents_own_records_marks_a_trap_house(
     role, victim, reasons = people["subscribers:20"]
     assert (role, victim) == ("cuckooed_resident", True)
     assert any("its own records" in r for r in reasons)
-    # One call seen from the runner's side only is what a customer gets on delivery too.
-    assert people["subscribers:21"][:2] == ("other", False)
+    # One call seen from the runner's side only is what a customer gets on delivery.
+    assert people["subscribers:21"][:2] == ("customer", False)
 
 
 def _intel(con: duckdb.DuckDBPyConnection, item: int, rid: str, dob: str | None, text: str) -> None:
@@ -90,3 +90,30 @@ def test_a_young_adult_seen_handing_over_wraps_is_a_runner_and_a_potential_victi
     assert people["intelligence:IR-9:3"][:2] == ("runner", False)  # an adult: evidence needed
     # A controller is no runner and no victim for his age (no evidence row at all here).
     assert people.get("intelligence:IR-9:4", ("other", False, []))[:2] == ("other", False)
+
+
+DELIVERED = "+447400000030"  # called by the runner twice, 19 days apart, never answers
+FRIEND = "+447400000031"  # called by the runner twice, and calls back
+
+
+def test_number_the_runner_calls_weeks_apart_and_never_answers_is_a_customer(
+    store: duckdb.DuckDBPyConnection,
+) -> None:
+    """Its orders went to a deal number whose records were not obtained; the runner's calls
+    on delivery, seen in the runner's records, are its only trace. A friend calls back, and
+    the trap-house phone of test_people (called daily) stays a trap house, not a customer."""
+    _load(store)
+    for day in (1, 20):
+        _event(store, T0 + dt.timedelta(days=day, hours=18), RUNNER, DELIVERED, True, False)
+        _event(store, T0 + dt.timedelta(days=day, hours=19), RUNNER, FRIEND, True, False)
+    _event(store, T0 + dt.timedelta(days=3, hours=12), FRIEND, RUNNER, False, True)
+    analyse(store)
+    roles = dict(store.execute("SELECT number, role FROM number_roles").fetchall())
+    assert roles[DELIVERED] == "customer"
+    assert roles[FRIEND] == "other"
+    assert roles[RESIDENT] == "other"
+    reasons = store.execute("SELECT reasons FROM number_roles WHERE number = ?", [DELIVERED])
+    row = reasons.fetchone()
+    assert row and "delivers to" in row[0][0]
+    people = _people(store)
+    assert people["subscribers:3"][:2] == ("cuckooed_resident", True)

@@ -4,6 +4,7 @@ the controller who directs a line's runners; everything else is `other`.
 
 from __future__ import annotations
 
+from linewatch.analyse.features import bulk_senders_sql
 from linewatch.analyse.settings import AnalysisSettings
 
 
@@ -29,6 +30,49 @@ def customers_sql() -> str:
     ANTI JOIN a_runners x ON x.number = c.contact
     WHERE c.kind = 'customer'
     GROUP BY c.contact
+    """
+
+
+def delivered_sql(s: AnalysisSettings) -> str:
+    """Customers seen only through a runner: numbers a line's runners call or text that never
+    call or text a runner back.
+
+    The runner calls the customer on delivery ("outside"); the customer's order went to a deal
+    number whose records were not obtained, so it shows nowhere else. A runner's friends and
+    family talk both ways and its controller hears back from it. Left out: numbers whose own
+    records were obtained (a customer's would show its orders), numbers in touch with more than
+    a couple of others (taxis, takeaways), bulk senders, and numbers called more than once at
+    0.3 or more calls a day over the days from the first runner call to the last: a trap house
+    is called day after day while the line uses it, a customer once per delivery, weeks apart.
+    A cuckooed resident only hears from the crew too: such a number is still looked at as a
+    trap house (victims.residents_sql).
+    """
+    return f"""
+    WITH bulk AS ({bulk_senders_sql(s)}), answered AS (
+        SELECT DISTINCT p.number FROM a_pairs p SEMI JOIN a_runners r ON r.number = p.contact
+        WHERE p.n_out > 0
+    ), spread AS (
+        SELECT e.callee AS number, date_diff('second', min(e.ts), max(e.ts)) / 86400.0 AS days,
+               bool_or(e.seen_callee) AS own
+        FROM comm_events e SEMI JOIN a_runners r ON r.number = e.caller
+        GROUP BY e.callee
+    )
+    SELECT p.number, arg_max(r.line_id, (p.n_in, r.line_id)) AS line_id, sum(p.n_in) AS calls,
+           count(DISTINCT p.contact) AS runners
+    FROM a_pairs p JOIN a_runners r ON r.number = p.contact
+    JOIN spread w ON w.number = p.number
+    JOIN a_nodes n ON n.number = p.number
+    ANTI JOIN answered x ON x.number = p.number
+    ANTI JOIN a_deal d ON d.number = p.number
+    ANTI JOIN a_runners y ON y.number = p.number
+    ANTI JOIN a_controllers c ON c.number = p.number
+    ANTI JOIN a_customers u ON u.number = p.number
+    ANTI JOIN bulk b ON b.number = p.number
+    WHERE p.n_in > 0 AND NOT w.own AND n.in_deg <= {s.controller_max_callers}
+    GROUP BY p.number
+    HAVING any_value(n.contacts) - count(DISTINCT p.contact) <= {s.delivered_max_other_contacts}
+       AND (sum(p.n_in) = 1
+            OR sum(p.n_in) < {s.delivered_max_daily_calls} * greatest(any_value(w.days), 1))
     """
 
 
@@ -119,8 +163,9 @@ def number_roles_sql() -> str:
            CASE WHEN d.number IS NOT NULL THEN 'deal_line'
                 WHEN c.number IS NOT NULL THEN 'controller'
                 WHEN r.number IS NOT NULL THEN 'runner'
-                WHEN u.number IS NOT NULL THEN 'customer' ELSE 'other' END AS role,
-           coalesce(l.line_id, c.line_id, r.line_id, u.line_id) AS line_id,
+                WHEN u.number IS NOT NULL OR v.number IS NOT NULL THEN 'customer'
+                ELSE 'other' END AS role,
+           coalesce(l.line_id, c.line_id, r.line_id, u.line_id, v.line_id) AS line_id,
            s.deal_line_score,
            CASE WHEN d.number IS NOT NULL THEN d.takeover_reasons || s.score_reasons
                 WHEN c.number IS NOT NULL THEN [c.reason]
@@ -130,6 +175,10 @@ def number_roles_sql() -> str:
                 WHEN u.number IS NOT NULL THEN [format(
                     '{} calls or messages to and {} flare texts from deal numbers of {} line(s), '
                     'most with {}', u.orders, u.flares, u.lines, u.line_id)]
+                WHEN v.number IS NOT NULL THEN [format(
+                    '{} calls or messages from {} runner number(s) of {}, never answered: a '
+                    'customer the runner delivers to, whose orders went to a deal number not '
+                    'in the records', v.calls, v.runners, v.line_id)]
                 ELSE s.score_reasons END AS reasons
     FROM a_scored s
     LEFT JOIN a_line_numbers l USING (number)
@@ -137,4 +186,5 @@ def number_roles_sql() -> str:
     LEFT JOIN a_controllers c USING (number)
     LEFT JOIN a_runners r USING (number)
     LEFT JOIN a_customers u USING (number)
+    LEFT JOIN a_delivered v USING (number)
     """

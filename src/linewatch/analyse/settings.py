@@ -31,6 +31,8 @@ class AnalysisSettings:
     controller_max_callers: int = 50  # more distinct callers than this is a business
     controller_min_contacts: int = 3  # a lone runner's two-way contacts to compare duty days over
     controller_duty_ratio: float = 2.0  # the controller's on-duty share against the usual one
+    delivered_max_other_contacts: int = 2  # a customer seen through runners; a taxi has more
+    delivered_max_daily_calls: float = 0.3  # runner calls a day over their spread: a trap house
     resident_min_calls: int = 3  # runner calls to a number that never calls back: a trap house
     resident_max_callers: int = 50  # more distinct callers than this is a business, not a home
     young_runner_max_age: int = 24  # Catch22 and St Giles rescue exploited young people to 25

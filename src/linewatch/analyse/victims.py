@@ -48,10 +48,12 @@ def residents_sql(s: AnalysisSettings) -> str:
            bool_or(o.number IS NOT NULL) AS own_records
     FROM a_pairs p JOIN a_runners r ON r.number = p.contact
     JOIN a_nodes n ON n.number = p.number
-    JOIN a_roles x ON x.number = p.number AND x.role = 'other'
+    JOIN a_roles x ON x.number = p.number
+    LEFT JOIN a_delivered v ON v.number = p.number
     LEFT JOIN own o ON o.number = p.number
     ANTI JOIN flared f ON f.contact = p.number
     WHERE n.in_deg <= {s.resident_max_callers} AND p.n_out = 0
+      AND (x.role = 'other' OR v.number IS NOT NULL)
     GROUP BY p.number
     HAVING sum(p.n_in) >= {s.resident_min_calls} OR bool_or(o.number IS NOT NULL)
     """
