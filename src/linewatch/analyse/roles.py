@@ -33,6 +33,17 @@ def customers_sql() -> str:
     """
 
 
+def runner_calls_sql() -> str:
+    """Per number a runner called or texted: the first and last time, and whether any of those
+    events came from the number's own records (`seen_callee`: its records were obtained)."""
+    return """
+    SELECT e.callee AS number, min(e.ts) AS first_ts, max(e.ts) AS last_ts,
+           bool_or(e.seen_callee) AS own
+    FROM comm_events e SEMI JOIN a_runners r ON r.number = e.caller
+    GROUP BY e.callee
+    """
+
+
 def delivered_sql(s: AnalysisSettings) -> str:
     """Customers seen only through a runner: numbers a line's runners call or text that never
     call or text a runner back.
@@ -52,10 +63,8 @@ def delivered_sql(s: AnalysisSettings) -> str:
         SELECT DISTINCT p.number FROM a_pairs p SEMI JOIN a_runners r ON r.number = p.contact
         WHERE p.n_out > 0
     ), spread AS (
-        SELECT e.callee AS number, date_diff('second', min(e.ts), max(e.ts)) / 86400.0 AS days,
-               bool_or(e.seen_callee) AS own
-        FROM comm_events e SEMI JOIN a_runners r ON r.number = e.caller
-        GROUP BY e.callee
+        SELECT number, date_diff('second', first_ts, last_ts) / 86400.0 AS days, own
+        FROM a_runner_calls
     )
     SELECT p.number, arg_max(r.line_id, (p.n_in, r.line_id)) AS line_id, sum(p.n_in) AS calls,
            count(DISTINCT p.contact) AS runners

@@ -38,11 +38,7 @@ def residents_sql(s: AnalysisSettings) -> str:
         WHERE p.n_burst > 0 AND p.n_in > 0
           AND f.burst_recipients_contacting >= {s.flare_min_answered} * f.burst_recipients
     )
-    , own AS (
-        SELECT DISTINCT e.callee AS number FROM comm_events e
-        SEMI JOIN a_runners r ON r.number = e.caller
-        WHERE e.seen_callee
-    )
+    , own AS (SELECT number FROM a_runner_calls WHERE own)
     SELECT p.number, arg_max(r.line_id, (p.n_in, r.line_id)) AS line_id, sum(p.n_in) AS calls,
            count(DISTINCT p.contact) AS runners, max(p.in_days) AS days,
            bool_or(o.number IS NOT NULL) AS own_records
