@@ -94,11 +94,21 @@ def _line_store(first: str, last: str) -> duckdb.DuckDBPyConnection:
 
 def test_number_between_a_lines_numbers_with_its_customers_joins_that_line() -> None:
     con = _line_store("2025-01-11", "2025-01-19")
+    # one after the other in the gap (a line uses one number at a time)
+    con.execute("UPDATE a_scored SET last_ts = '2025-01-14' WHERE number = 'N'")
+    con.execute("UPDATE a_scored SET first_ts = '2025-01-15' WHERE number = 'M'")
     assert add_line_takeovers(con, AnalysisSettings()) == 2
     joins = con.execute("SELECT * FROM a_line_joins ORDER BY number").fetchall()
     assert joins == [("M", "D1"), ("N", "D1")]
     reasons = con.execute("SELECT takeover_reasons FROM a_deal WHERE number = 'N'").fetchone()
     assert reasons and "customers or runners of line L1" in reasons[0][0]
+
+
+def test_numbers_reaching_a_lines_customers_side_by_side_in_a_gap_are_not_taken() -> None:
+    """N and M both reach L1's customers across the same eight days of its gap: a line uses
+    one number at a time, so two at once are its customers' friends, not its numbers."""
+    con = _line_store("2025-01-11", "2025-01-19")
+    assert add_line_takeovers(con, AnalysisSettings()) == 0
 
 
 def _flare_store(recipients: int, answering: int) -> duckdb.DuckDBPyConnection:

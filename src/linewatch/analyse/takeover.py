@@ -98,6 +98,10 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     the order went to the number in use as the line changed numbers.
     Of two lines with as many of its contacts, it joins the one in a gap of whose chain it lies
     (a customer of two lines links it to both, but the other line had a number in use).
+    Candidates of one line in use together for more than the stale-order margin join none of
+    them: a line uses one number at a time, so several numbers reaching its customers across
+    the same weeks are the customers' friends (or one true number among them that the records
+    cannot tell apart).
     """
     gap = s.takeover_max_gap_hours * 3600
     return f"""
@@ -156,14 +160,21 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
         JOIN a_line_numbers l ON l.line_id = c.line_id JOIN a_deal d ON d.number = l.number
         WHERE date_diff('second', d.first_ts, c.last_ts) > {gap}
           AND date_diff('second', c.first_ts, d.last_ts) > {gap}
+    ), chosen AS (
+        SELECT c.number, c.deal_line_score, c.first_ts, c.last_ts, c.line_id,
+               [format('{{}} of its {{}} contacts are customers or runners of line {{}}, and it '
+                       'was in use only between that line''s known numbers: a number swap',
+                       c.shared, c.contacts, c.line_id)] AS takeover_reasons
+        FROM cand c ANTI JOIN clash x ON x.number = c.number AND x.line_id = c.line_id
+        QUALIFY row_number() OVER (
+            PARTITION BY c.number ORDER BY c.shared DESC, c.in_gap DESC, c.line_id) = 1
+    ), crowded AS (
+        SELECT DISTINCT c.number FROM chosen c JOIN chosen o
+          ON o.line_id = c.line_id AND o.number <> c.number
+        WHERE date_diff('second', greatest(c.first_ts, o.first_ts),
+                        least(c.last_ts, o.last_ts)) > {gap}
     )
-    SELECT c.number, c.deal_line_score, c.first_ts, c.last_ts, c.line_id,
-           [format('{{}} of its {{}} contacts are customers or runners of line {{}}, and it was '
-                   'in use only between that line''s known numbers: a number swap',
-                   c.shared, c.contacts, c.line_id)] AS takeover_reasons
-    FROM cand c ANTI JOIN clash x ON x.number = c.number AND x.line_id = c.line_id
-    QUALIFY row_number() OVER (
-        PARTITION BY c.number ORDER BY c.shared DESC, c.in_gap DESC, c.line_id) = 1
+    SELECT c.* FROM chosen c ANTI JOIN crowded USING (number)
     """
 
 
