@@ -8,7 +8,7 @@ import datetime as dt
 import duckdb
 
 from linewatch.analyse.run import analyse
-from tests.analyse.test_analyse import FRIENDS, RUNNER, T0
+from tests.analyse.test_analyse import CUSTOMERS, FRIENDS, RUNNER, T0
 from tests.analyse.test_people import RESIDENT, _load, _people
 
 OWN = "+447400000020"  # its own records were obtained: one call from the runner, never answered
@@ -117,3 +117,28 @@ def test_number_the_runner_calls_weeks_apart_and_never_answers_is_a_customer(
     assert row and "delivers to" in row[0][0]
     people = _people(store)
     assert people["subscribers:3"][:2] == ("cuckooed_resident", True)
+
+
+COURIER = "+447400000040"  # calls three of the line's customers, who never call it
+PAL = "+447400000041"  # calls three customers too, and one of them calls back
+
+
+def test_number_calling_customers_who_never_call_it_is_a_runner_on_delivery(
+    store: duckdb.DuckDBPyConnection,
+) -> None:
+    """The deal number relaying to COURIER was not obtained: its delivery calls, seen from the
+    customers' records, are its only trace. A customer's friend is called back."""
+    _load(store)
+    for k, customer in enumerate(CUSTOMERS[20:23]):
+        when = T0 + dt.timedelta(days=2 + k, hours=21)
+        _event(store, when, COURIER, customer, False, True)
+        _event(store, when + dt.timedelta(minutes=30), PAL, customer, False, True)
+    _event(store, T0 + dt.timedelta(days=9, hours=10), CUSTOMERS[21], PAL, True, False)
+    _person(store, "subscribers:40", None, COURIER)
+    analyse(store)
+    rows = store.execute("SELECT number, role, reasons FROM number_roles").fetchall()
+    roles = {n: (r, reasons) for n, r, reasons in rows}
+    assert roles[COURIER][0] == "runner"
+    assert "on delivery" in roles[COURIER][1][0]
+    assert roles[PAL][0] == "other"
+    assert _people(store)["subscribers:40"][:2] == ("runner", True)  # age unknown: victims first

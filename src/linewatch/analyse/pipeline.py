@@ -42,6 +42,7 @@ def assign_roles(con: duckdb.DuckDBPyConnection, s: AnalysisSettings) -> None:
     con.execute(f"CREATE OR REPLACE TEMP TABLE a_runners AS {roles.runners_sql()}")
     con.execute(f"CREATE OR REPLACE TEMP TABLE a_customers AS {roles.customers_sql()}")
     con.execute(f"CREATE OR REPLACE TEMP TABLE a_controllers AS {roles.controllers_sql(s)}")
+    con.execute(f"INSERT INTO a_runners BY NAME {roles.delivery_runners_sql(s)}")
     con.execute(f"CREATE OR REPLACE TEMP TABLE a_runner_calls AS {roles.runner_calls_sql()}")
     con.execute(f"CREATE OR REPLACE TEMP TABLE a_delivered AS {roles.delivered_sql(s)}")
     con.execute(f"CREATE OR REPLACE TEMP TABLE a_roles AS {roles.number_roles_sql()}")

@@ -20,6 +20,39 @@ def runners_sql() -> str:
     """
 
 
+def delivery_runners_sql(s: AnalysisSettings) -> str:
+    """Runners seen only on delivery: numbers that call two or more of a line's customers,
+    none of whom ever contacts them, and that talk both ways with no customer.
+
+    A customer orders from the deal number and the runner calls on arrival; the customer never
+    rings the runner. A customer's friend talks both ways; a missed deal number texts them
+    (flares, swap notices) rather than calls. The line relaying to such a runner
+    was not obtained, so `runners_sql` cannot see it. `relays` holds the customers served and
+    `deal_numbers` is 0.
+    """
+    return f"""
+    WITH bulk AS ({bulk_senders_sql(s)}), served AS (
+        SELECT p.number, u.line_id, p.contact, p.n_in > 0 AS answered
+        FROM a_pairs p JOIN a_customers u ON u.number = p.contact
+        WHERE p.out_calls > 0 OR p.n_in > 0
+    )
+    SELECT v.number, arg_max(v.line_id, (v.customers, v.line_id)) AS line_id,
+           max(v.customers) AS relays, 0 AS deal_numbers
+    FROM (SELECT number, line_id, count(*) AS customers FROM served WHERE NOT answered
+          GROUP BY number, line_id) v
+    JOIN a_nodes n ON n.number = v.number
+    ANTI JOIN (SELECT DISTINCT number FROM served WHERE answered) f ON f.number = v.number
+    ANTI JOIN a_deal d ON d.number = v.number
+    ANTI JOIN a_runners r ON r.number = v.number
+    ANTI JOIN a_customers c ON c.number = v.number
+    ANTI JOIN a_controllers k ON k.number = v.number
+    ANTI JOIN bulk b ON b.number = v.number
+    WHERE n.in_deg <= {s.controller_max_callers}
+    GROUP BY v.number
+    HAVING max(v.customers) >= {s.delivery_runner_min_customers}
+    """
+
+
 def customers_sql() -> str:
     """Customers: numbers that contact a deal line or get its flares (and are not its runners)."""
     return """
@@ -178,6 +211,10 @@ def number_roles_sql() -> str:
            s.deal_line_score,
            CASE WHEN d.number IS NOT NULL THEN d.takeover_reasons || s.score_reasons
                 WHEN c.number IS NOT NULL THEN [c.reason]
+                WHEN r.number IS NOT NULL AND r.deal_numbers = 0 THEN [format(
+                    'calls {} customers of {}, none of whom ever contacts it: a runner '
+                    'on delivery (the deal number relaying to it was not obtained)',
+                    r.relays, r.line_id)]
                 WHEN r.number IS NOT NULL THEN [format(
                     '{} messages relayed to it from {} deal number(s) of {}',
                     r.relays, r.deal_numbers, r.line_id)]

@@ -26,6 +26,7 @@ class AnalysisSettings:
     takeover_max_rounds: int = 10  # a successor's own successor is found in the next round
     strong_min_customers: int = 20  # a plain deal line, used to find its runners
     runner_min_relays: int = 5  # messages from a deal line that make a number a runner candidate
+    delivery_runner_min_customers: int = 2  # customers it calls who never call it: deliveries
     runner_min_relay_rate: float = 2.0  # a day they come: a customer's flares come about 1 a day
     controller_min_events: int = 10  # calls and messages with the runners to direct a line
     controller_max_callers: int = 50  # more distinct callers than this is a business
