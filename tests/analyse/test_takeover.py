@@ -77,8 +77,14 @@ def _line_store(first: str, last: str) -> duckdb.DuckDBPyConnection:
         "('N', 'c2', 2, 1, 0, true), ('N', 'x', 1, 1, 0, false), ('M', 'c1', 4, 1, 0, true), "
         "('Q', 'c2', 1, 0, 0, false)) t(number, contact, n_in, n_out, n_burst, led)"
     )
-    # every pair's messages out on one day (the relay rate of a runner's pair is then n_out)
-    con.execute("CREATE TEMP VIEW a_pairs AS SELECT *, 1 AS out_days FROM a_pair_rows")
+    # every pair's messages out on one day (the relay rate of a runner's pair is then n_out);
+    # its events out are direct texts but for the calls in a_call_rows
+    con.execute("CREATE TEMP TABLE a_call_rows (number VARCHAR, contact VARCHAR, calls INT)")
+    con.execute(
+        "CREATE TEMP VIEW a_pairs AS SELECT p.*, 1 AS out_days, "
+        "p.n_out - coalesce(c.calls, 0) AS out_sms "
+        "FROM a_pair_rows p LEFT JOIN a_call_rows c USING (number, contact)"
+    )
     con.execute(
         "CREATE TEMP TABLE a_nodes (number VARCHAR, burst_recipients BIGINT, "
         "burst_recipients_contacting BIGINT)"
@@ -151,6 +157,38 @@ def test_number_texting_a_lines_customer_twice_joins_it_once_does_not() -> None:
     )
     assert add_line_takeovers(con, AnalysisSettings()) == 1
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("T", "D1")]
+
+
+def test_number_calling_a_lines_customer_twice_does_not_join_it() -> None:
+    """R calls c3 twice and nothing else ties it to L1 (it also texts a number no line knows):
+    a line's phone texts its customers (flares, swap notices) and is called by them, while a
+    runner rings a customer on delivery (dev seed 707: a runner's phone joined a line so)."""
+    con = _line_store("2025-01-11", "2025-01-19")
+    con.execute("DELETE FROM a_pair_rows")
+    con.execute(
+        "INSERT INTO a_pair_rows VALUES ('R', 'c3', 0, 2, 0, false), ('R', 'y', 0, 1, 0, false)"
+    )
+    con.execute("INSERT INTO a_call_rows VALUES ('R', 'c3', 2)")
+    con.execute("INSERT INTO a_scored VALUES ('R', 0.01, '2025-01-11', '2025-01-12')")
+    assert add_line_takeovers(con, AnalysisSettings()) == 0
+    con.execute("DELETE FROM a_call_rows")
+    assert add_line_takeovers(con, AnalysisSettings()) == 1
+
+
+def test_number_only_runners_contact_does_not_join_their_line() -> None:
+    """P is called and texted by the line's two runners and never contacts them: a deal phone
+    passes orders on to its runners, while a runner's friend hears from the runner (dev seed
+    703). Texting them instead, it joins."""
+    con = _line_store("2025-01-11", "2025-01-19")
+    con.execute("DELETE FROM a_pair_rows")
+    con.execute("INSERT INTO a_deal_contacts VALUES ('D1', 'r1', 'runner'), ('D3', 'r2', 'runner')")
+    con.execute(
+        "INSERT INTO a_pair_rows VALUES ('P', 'r1', 1, 0, 0, false), ('P', 'r2', 4, 0, 0, false)"
+    )
+    con.execute("INSERT INTO a_scored VALUES ('P', 0.01, '2025-01-11', '2025-01-14')")
+    assert add_line_takeovers(con, AnalysisSettings()) == 0
+    con.execute("UPDATE a_pair_rows SET n_in = 0, n_out = 1 WHERE number = 'P'")
+    assert add_line_takeovers(con, AnalysisSettings()) == 1
 
 
 def test_number_texting_a_lines_customer_once_as_its_number_stops_joins_it() -> None:

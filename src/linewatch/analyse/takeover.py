@@ -79,10 +79,14 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     (give or take the stale orders of a swap), is a number of that line that the score and the
     number-to-number takeover missed: a chain of unobtained numbers, each seen only through a few
     obtained customers. A customer's friend is in touch with customers too, but for longer
-    than the gap between two of the line's numbers. One shared contact is enough (still half
+    than the gap between two of the line's numbers. A runner counts only when the number
+    contacts it: a line's phone passes orders on to its runners, while a runner's friend only
+    hears from the runner. One shared contact is enough (still half
     of the number's contacts) when it orders from the number, is answered by it or gets two or
     more texts from it (a customer of the line: flares and swap notices, seen from one obtained
-    customer's records, are never answered) or takes its relays (a runner of the line), or when
+    customer's records, are never answered; calls do not count, as a line's phone texts its
+    customers and is called by them, while a runner rings a customer on delivery) or takes its
+    relays (a runner of the line), or when
     it texts a customer of the line and was first used within a couple of hours of one of the
     line's numbers' last use (the new number's swap notice, its only trace if the line then
     stopped or its customers were not obtained). A flare goes to the line's whole customer
@@ -125,8 +129,10 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
         WHERE prev_last < first_ts
     ), reach AS (
         SELECT v.number, c.line_id, count(*) AS shared,
+               count(*) FILTER (NOT c.runner OR v.n_out > 0) AS linked,
                count(*) FILTER (
-                 ((v.led OR v.n_out >= 2 OR (v.n_in > 0 AND v.n_out > 0)) AND NOT c.runner)
+                 ((v.led OR v.out_sms + v.n_burst >= 2 OR (v.n_in > 0 AND v.n_out > 0))
+                  AND NOT c.runner)
                  OR (c.runner AND {relays_to_sql(s, "v")})
                ) AS served,
                count(*) FILTER (v.n_out > 0 AND NOT c.runner) AS notified,
@@ -141,7 +147,7 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
         SELECT r.number, r.line_id, r.shared, r.contacts, r.deal_line_score, r.first_ts,
                r.last_ts, r.in_gap
         FROM placed r
-        WHERE (r.shared >= {s.takeover_min_shared} OR r.served > 0 OR r.notified > 0 AND EXISTS (
+        WHERE (r.linked >= {s.takeover_min_shared} OR r.served > 0 OR r.notified > 0 AND EXISTS (
                  SELECT 1 FROM a_line_numbers l JOIN a_deal d USING (number)
                  WHERE l.line_id = r.line_id
                    AND date_diff('second', d.last_ts, r.first_ts)
