@@ -285,3 +285,30 @@ def test_phone_relaying_to_one_runner_and_answering_customers_is_a_deal_line() -
     assert add_relay_seeds(con, AnalysisSettings()) == 1
     row = con.execute("SELECT number, takeover_reasons FROM a_deal").fetchone()
     assert row and row[0] == "X" and "seen through its runner" in row[1][0]
+
+
+def test_flare_in_one_lines_gap_while_another_line_was_mid_number_joins_the_first() -> None:
+    """G texts c5 and c6 once on 15 Jan. Both buy from L1, whose E1 was in use from 14 Jan
+    10:00 to 31 Jan; c5 also buys from L2, which had no number in use from 10 to 20 Jan. A line
+    uses one number at a time, and E1 had been in use 14 hours before G and went on for two
+    weeks, so G is not L1's (neither E1's predecessor nor, as E1 was in use long after the two
+    days of stale orders, its successor) but the number of L2's gap, though one
+    of its two contacts is known only through L1: a flare goes to a line's whole customer
+    list, and customers buy from more than one line (dev seed 54)."""
+    con = _line_store("2025-01-11", "2025-01-19")
+    con.execute("DELETE FROM a_pair_rows")
+    con.execute("UPDATE a_line_numbers SET line_id = 'L2'")
+    con.execute(
+        "INSERT INTO a_deal VALUES ('E1', 0.9, '2025-01-14 10:00', '2025-01-31', []::VARCHAR[])"
+    )
+    con.execute("INSERT INTO a_line_numbers VALUES ('L1', 'E1', 0)")
+    con.execute(
+        "INSERT INTO a_deal_contacts VALUES ('E1', 'c5', 'customer'), ('E1', 'c6', 'customer'), "
+        "('D3', 'c5', 'customer')"
+    )
+    con.execute(
+        "INSERT INTO a_pair_rows VALUES ('G', 'c5', 0, 1, 0, false), ('G', 'c6', 0, 1, 0, false)"
+    )
+    con.execute("INSERT INTO a_scored VALUES ('G', 0.01, '2025-01-15', '2025-01-15')")
+    assert add_line_takeovers(con, AnalysisSettings()) == 1
+    assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("G", "D1")]

@@ -94,9 +94,15 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     ever seen through it) are left out of the number's contacts, unless it is a bulk sender
     (reminders to thousands, almost never answered). A number that texted a customer of the line
     and whose every record falls inside a gap of the line's chain (after one known number's last
-    use, before the next one's first) with none but the line's crew is that gap's number, however
+    use, before the next one's first) with none but known crew (half of them this line's, the
+    rest another line's: a flare goes to the line's whole customer list, and customers buy from
+    more than one line) is that gap's number, however
     long after the swap its one text came: seen through one obtained customer, a missed number
     leaves a single notice or flare, while a friend of the customer is in touch outside the gap.
+    A number that started after one of the line's known numbers had started (by more than the
+    couple of hours of a swap notice) and stopped while that number went on for more than the
+    two days of stale orders lies inside that number's use: it is neither its predecessor nor
+    its successor, so not that line's.
     Such a number only called by the line's customers joins too when its records end within a
     couple of hours of the next known number's first use (or start as the previous one stops):
     the order went to the number in use as the line changed numbers.
@@ -116,7 +122,8 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     bulk AS ({bulk_senders_sql(s)}), own AS (
         SELECT v.number, count(*) FILTER (
                  v.n_in > 0 OR v.n_out > 0 OR c.contact IS NOT NULL OR b.number IS NOT NULL
-               ) AS contacts
+               ) AS contacts,
+               count(*) FILTER (c.contact IS NOT NULL) AS crew_contacts
         FROM side v LEFT JOIN (SELECT DISTINCT contact FROM crew) c USING (contact)
         LEFT JOIN bulk b ON b.number = v.number GROUP BY v.number
     ),
@@ -139,7 +146,8 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
                count(*) FILTER ((v.n_out > 0 OR v.n_burst > 0) AND NOT c.runner) AS texted
         FROM side v JOIN crew c ON c.contact = v.contact GROUP BY v.number, c.line_id
     ), placed AS (
-        SELECT r.*, o.contacts, n.deal_line_score, n.first_ts, n.last_ts, EXISTS (
+        SELECT r.*, o.contacts, o.crew_contacts, n.deal_line_score, n.first_ts, n.last_ts,
+               EXISTS (
                  SELECT 1 FROM gaps g WHERE g.line_id = r.line_id
                    AND n.first_ts > g.gap_from AND n.last_ts < g.gap_to) AS in_gap
         FROM reach r JOIN own o USING (number) JOIN a_scored n USING (number)
@@ -152,7 +160,7 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
                  WHERE l.line_id = r.line_id
                    AND date_diff('second', d.last_ts, r.first_ts)
                        BETWEEN 0 AND {s.swap_notice_hours * 3600})
-               OR r.texted > 0 AND r.shared = r.contacts AND r.in_gap
+               OR r.texted > 0 AND r.crew_contacts = r.contacts AND r.in_gap
                OR r.shared = r.contacts AND r.in_gap AND EXISTS (
                  SELECT 1 FROM a_line_numbers l JOIN a_deal d USING (number)
                  WHERE l.line_id = r.line_id
@@ -166,6 +174,8 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
         JOIN a_line_numbers l ON l.line_id = c.line_id JOIN a_deal d ON d.number = l.number
         WHERE date_diff('second', d.first_ts, c.last_ts) > {gap}
           AND date_diff('second', c.first_ts, d.last_ts) > {gap}
+           OR date_diff('second', d.first_ts, c.first_ts) > {s.swap_notice_hours * 3600}
+          AND date_diff('second', c.last_ts, d.last_ts) > {gap}
     ), chosen AS (
         SELECT c.number, c.deal_line_score, c.first_ts, c.last_ts, c.line_id,
                [format('{{}} of its {{}} contacts are customers or runners of line {{}}, and it '
