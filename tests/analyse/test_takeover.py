@@ -312,3 +312,42 @@ def test_flare_in_one_lines_gap_while_another_line_was_mid_number_joins_the_firs
     con.execute("INSERT INTO a_scored VALUES ('G', 0.01, '2025-01-15', '2025-01-15')")
     assert add_line_takeovers(con, AnalysisSettings()) == 1
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("G", "D1")]
+
+
+def test_number_reaching_two_lines_alike_joins_the_one_with_no_number_in_use() -> None:
+    """c5 buys from L1 (E1 to 20 Jan noon, handing over to E2 from 06:00) and c6 from L2 (D1
+    from 1 Feb); G, in touch with both on the morning of 20 Jan, reaches each line through one
+    of them. L1's numbers were in use then and L2 had none yet: a line uses one number at a
+    time, so G is L2's, before D1, whatever the line ids (dev seed 55)."""
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TEMP TABLE a_deal AS SELECT number, 0.9 AS deal_line_score, "
+        "first_ts::TIMESTAMPTZ AS first_ts, last_ts::TIMESTAMPTZ AS last_ts, "
+        "[]::VARCHAR[] AS takeover_reasons FROM (VALUES ('E1', '2025-01-01', '2025-01-20 12:00'), "
+        "('E2', '2025-01-20 06:00', '2025-01-31'), ('D1', '2025-02-01', '2025-02-20')) "
+        "t(number, first_ts, last_ts)"
+    )
+    con.execute(
+        "CREATE TEMP TABLE a_line_numbers AS SELECT * FROM (VALUES ('L1', 'E1', 0), "
+        "('L1', 'E2', 1), ('L2', 'D1', 0)) t(line_id, number, position)"
+    )
+    con.execute(
+        "CREATE TEMP TABLE a_deal_contacts AS SELECT * FROM (VALUES ('E1', 'c5', 'customer'), "
+        "('D1', 'c6', 'customer')) t(number, contact, kind)"
+    )
+    con.execute(
+        "CREATE TEMP TABLE a_pairs AS SELECT *, 1 AS out_days, n_out AS out_sms FROM (VALUES "
+        "('G', 'c5', 1, 1, 0, false), ('G', 'c6', 1, 1, 0, false)) "
+        "t(number, contact, n_in, n_out, n_burst, led)"
+    )
+    con.execute(
+        "CREATE TEMP TABLE a_nodes (number VARCHAR, burst_recipients BIGINT, "
+        "burst_recipients_contacting BIGINT)"
+    )
+    con.execute(
+        "CREATE TEMP TABLE a_scored AS SELECT 'G' AS number, 0.01 AS deal_line_score, "
+        "'2025-01-20'::TIMESTAMPTZ AS first_ts, '2025-01-20 10:00'::TIMESTAMPTZ AS last_ts"
+    )
+    con.execute("CREATE TEMP TABLE a_line_joins (number VARCHAR, joined VARCHAR)")
+    assert add_line_takeovers(con, AnalysisSettings()) == 1
+    assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("G", "D1")]

@@ -107,7 +107,9 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     couple of hours of the next known number's first use (or start as the previous one stops):
     the order went to the number in use as the line changed numbers.
     Of two lines with as many of its contacts, it joins the one in a gap of whose chain it lies
-    (a customer of two lines links it to both, but the other line had a number in use).
+    (a customer of two lines links it to both, but the other line had a number in use), else
+    the one none of whose known numbers was in use while it was (before the line's first known
+    number, say), and only then the lower line id.
     Candidates of one line in use together for more than the stale-order margin join none of
     them: a line uses one number at a time, so several numbers reaching its customers across
     the same weeks are the customers' friends (or one true number among them that the records
@@ -149,11 +151,15 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
         SELECT r.*, o.contacts, o.crew_contacts, n.deal_line_score, n.first_ts, n.last_ts,
                EXISTS (
                  SELECT 1 FROM gaps g WHERE g.line_id = r.line_id
-                   AND n.first_ts > g.gap_from AND n.last_ts < g.gap_to) AS in_gap
+                   AND n.first_ts > g.gap_from AND n.last_ts < g.gap_to) AS in_gap,
+               NOT EXISTS (
+                 SELECT 1 FROM a_line_numbers l JOIN a_deal d USING (number)
+                 WHERE l.line_id = r.line_id
+                   AND d.first_ts < n.last_ts AND n.first_ts < d.last_ts) AS free
         FROM reach r JOIN own o USING (number) JOIN a_scored n USING (number)
     ), cand AS (
         SELECT r.number, r.line_id, r.shared, r.contacts, r.deal_line_score, r.first_ts,
-               r.last_ts, r.in_gap
+               r.last_ts, r.in_gap, r.free
         FROM placed r
         WHERE (r.linked >= {s.takeover_min_shared} OR r.served > 0 OR r.notified > 0 AND EXISTS (
                  SELECT 1 FROM a_line_numbers l JOIN a_deal d USING (number)
@@ -183,7 +189,8 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
                        c.shared, c.contacts, c.line_id)] AS takeover_reasons
         FROM cand c ANTI JOIN clash x ON x.number = c.number AND x.line_id = c.line_id
         QUALIFY row_number() OVER (
-            PARTITION BY c.number ORDER BY c.shared DESC, c.in_gap DESC, c.line_id) = 1
+            PARTITION BY c.number ORDER BY c.shared DESC, c.in_gap DESC, c.free DESC, c.line_id
+        ) = 1
     ), crowded AS (
         SELECT DISTINCT c.number FROM chosen c JOIN chosen o
           ON o.line_id = c.line_id AND o.number <> c.number
