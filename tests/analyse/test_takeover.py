@@ -98,6 +98,25 @@ def _line_store(first: str, last: str) -> duckdb.DuckDBPyConnection:
     return con
 
 
+def _candidates(pairs: str, scored: str) -> duckdb.DuckDBPyConnection:
+    """_line_store (gap 11-19 Jan) with its pairs replaced by `pairs` and the candidates'
+    `scored` rows added (both SQL VALUES lists)."""
+    con = _line_store("2025-01-11", "2025-01-19")
+    con.execute("DELETE FROM a_pair_rows")
+    con.execute(f"INSERT INTO a_pair_rows VALUES {pairs}")
+    con.execute(f"INSERT INTO a_scored VALUES {scored}")
+    return con
+
+
+def _two_lines(con: duckdb.DuckDBPyConnection) -> None:
+    """Make _line_store's line L2 and add L1 with one number, E1, in use from 14 Jan 10:00."""
+    con.execute("UPDATE a_line_numbers SET line_id = 'L2'")
+    con.execute(
+        "INSERT INTO a_deal VALUES ('E1', 0.9, '2025-01-14 10:00', '2025-01-31', []::VARCHAR[])"
+    )
+    con.execute("INSERT INTO a_line_numbers VALUES ('L1', 'E1', 0)")
+
+
 def test_number_between_a_lines_numbers_with_its_customers_joins_that_line() -> None:
     con = _line_store("2025-01-11", "2025-01-19")
     # one after the other in the gap (a line uses one number at a time)
@@ -120,13 +139,11 @@ def test_numbers_reaching_a_lines_customers_side_by_side_in_a_gap_are_not_taken(
 def _flare_store(recipients: int, answering: int) -> duckdb.DuckDBPyConnection:
     """F, in use between L1's numbers, is called by c1 and bulk-texts c1 and three numbers no
     line knows; its bursts reached `recipients` numbers, `answering` of whom contact it."""
-    con = _line_store("2025-01-11", "2025-01-19")
-    con.execute("DELETE FROM a_pair_rows")
-    con.execute(
-        "INSERT INTO a_pair_rows VALUES ('F', 'c1', 2, 1, 1, true), ('F', 'u1', 0, 0, 1, false), "
-        "('F', 'u2', 0, 0, 1, false), ('F', 'u3', 0, 0, 1, false)"
+    con = _candidates(
+        "('F', 'c1', 2, 1, 1, true), ('F', 'u1', 0, 0, 1, false), "
+        "('F', 'u2', 0, 0, 1, false), ('F', 'u3', 0, 0, 1, false)",
+        "('F', 0.01, '2025-01-11', '2025-01-19')",
     )
-    con.execute("INSERT INTO a_scored SELECT 'F', 0.01, first_ts, last_ts FROM a_scored LIMIT 1")
     con.execute("INSERT INTO a_nodes VALUES ('F', ?, ?)", [recipients, answering])
     return con
 
@@ -145,15 +162,9 @@ def test_bulk_sender_is_not_excused_its_unknown_recipients() -> None:
 def test_number_texting_a_lines_customer_twice_joins_it_once_does_not() -> None:
     """T texts c3 twice (flares or a swap notice seen from one customer's records), U once
     (and calls a number no line knows, so it is not in the gap with the crew alone)."""
-    con = _line_store("2025-01-11", "2025-01-19")
-    con.execute("DELETE FROM a_pair_rows")
-    con.execute(
-        "INSERT INTO a_pair_rows VALUES ('T', 'c3', 0, 2, 0, false), ('U', 'c4', 0, 1, 0, false), "
-        "('U', 'y', 0, 1, 0, false)"
-    )
-    con.execute(
-        "INSERT INTO a_scored SELECT n, 0.01, '2025-01-11'::TIMESTAMPTZ, "
-        "'2025-01-19'::TIMESTAMPTZ FROM (VALUES ('T'), ('U')) t(n)"
+    con = _candidates(
+        "('T', 'c3', 0, 2, 0, false), ('U', 'c4', 0, 1, 0, false), ('U', 'y', 0, 1, 0, false)",
+        "('T', 0.01, '2025-01-11', '2025-01-19'), ('U', 0.01, '2025-01-11', '2025-01-19')",
     )
     assert add_line_takeovers(con, AnalysisSettings()) == 1
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("T", "D1")]
@@ -163,13 +174,11 @@ def test_number_calling_a_lines_customer_twice_does_not_join_it() -> None:
     """R calls c3 twice and nothing else ties it to L1 (it also texts a number no line knows):
     a line's phone texts its customers (flares, swap notices) and is called by them, while a
     runner rings a customer on delivery (dev seed 707: a runner's phone joined a line so)."""
-    con = _line_store("2025-01-11", "2025-01-19")
-    con.execute("DELETE FROM a_pair_rows")
-    con.execute(
-        "INSERT INTO a_pair_rows VALUES ('R', 'c3', 0, 2, 0, false), ('R', 'y', 0, 1, 0, false)"
+    con = _candidates(
+        "('R', 'c3', 0, 2, 0, false), ('R', 'y', 0, 1, 0, false)",
+        "('R', 0.01, '2025-01-11', '2025-01-12')",
     )
     con.execute("INSERT INTO a_call_rows VALUES ('R', 'c3', 2)")
-    con.execute("INSERT INTO a_scored VALUES ('R', 0.01, '2025-01-11', '2025-01-12')")
     assert add_line_takeovers(con, AnalysisSettings()) == 0
     con.execute("DELETE FROM a_call_rows")
     assert add_line_takeovers(con, AnalysisSettings()) == 1
@@ -179,13 +188,11 @@ def test_number_only_runners_contact_does_not_join_their_line() -> None:
     """P is called and texted by the line's two runners and never contacts them: a deal phone
     passes orders on to its runners, while a runner's friend hears from the runner (dev seed
     703). Texting them instead, it joins."""
-    con = _line_store("2025-01-11", "2025-01-19")
-    con.execute("DELETE FROM a_pair_rows")
-    con.execute("INSERT INTO a_deal_contacts VALUES ('D1', 'r1', 'runner'), ('D3', 'r2', 'runner')")
-    con.execute(
-        "INSERT INTO a_pair_rows VALUES ('P', 'r1', 1, 0, 0, false), ('P', 'r2', 4, 0, 0, false)"
+    con = _candidates(
+        "('P', 'r1', 1, 0, 0, false), ('P', 'r2', 4, 0, 0, false)",
+        "('P', 0.01, '2025-01-11', '2025-01-14')",
     )
-    con.execute("INSERT INTO a_scored VALUES ('P', 0.01, '2025-01-11', '2025-01-14')")
+    con.execute("INSERT INTO a_deal_contacts VALUES ('D1', 'r1', 'runner'), ('D3', 'r2', 'runner')")
     assert add_line_takeovers(con, AnalysisSettings()) == 0
     con.execute("UPDATE a_pair_rows SET n_in = 0, n_out = 1 WHERE number = 'P'")
     assert add_line_takeovers(con, AnalysisSettings()) == 1
@@ -194,15 +201,11 @@ def test_number_only_runners_contact_does_not_join_their_line() -> None:
 def test_number_texting_a_lines_customer_once_as_its_number_stops_joins_it() -> None:
     """S texts c3 once an hour after D1's last use (a swap notice); V texts c4 once a day later.
     Each also called a number no line knows, so neither lies in the gap with the crew alone."""
-    con = _line_store("2025-01-11", "2025-01-19")
-    con.execute("DELETE FROM a_pair_rows")
-    con.execute(
-        "INSERT INTO a_pair_rows VALUES ('S', 'c3', 0, 1, 0, false), ('V', 'c4', 0, 1, 0, false), "
-        "('S', 'x', 0, 1, 0, false), ('V', 'y', 0, 1, 0, false)"
-    )
-    con.execute(
-        "INSERT INTO a_scored VALUES ('S', 0.01, '2025-01-10 01:00', '2025-01-10 01:00'), "
-        "('V', 0.01, '2025-01-11', '2025-01-11')"
+    con = _candidates(
+        "('S', 'c3', 0, 1, 0, false), ('V', 'c4', 0, 1, 0, false), "
+        "('S', 'x', 0, 1, 0, false), ('V', 'y', 0, 1, 0, false)",
+        "('S', 0.01, '2025-01-10 01:00', '2025-01-10 01:00'), "
+        "('V', 0.01, '2025-01-11', '2025-01-11')",
     )
     assert add_line_takeovers(con, AnalysisSettings()) == 1
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("S", "D1")]
@@ -211,14 +214,9 @@ def test_number_texting_a_lines_customer_once_as_its_number_stops_joins_it() -> 
 def test_number_texting_a_lines_customer_once_inside_a_gap_joins_it() -> None:
     """G's one record, days into the gap between D1 and D3, is a text to c3 (a flare or notice
     seen from one customer's records); W texts c4 once after D3, the line's last known number."""
-    con = _line_store("2025-01-11", "2025-01-19")
-    con.execute("DELETE FROM a_pair_rows")
-    con.execute(
-        "INSERT INTO a_pair_rows VALUES ('G', 'c3', 0, 1, 0, false), ('W', 'c4', 0, 1, 0, false)"
-    )
-    con.execute(
-        "INSERT INTO a_scored VALUES ('G', 0.01, '2025-01-15', '2025-01-15'), "
-        "('W', 0.01, '2025-02-05', '2025-02-05')"
+    con = _candidates(
+        "('G', 'c3', 0, 1, 0, false), ('W', 'c4', 0, 1, 0, false)",
+        "('G', 0.01, '2025-01-15', '2025-01-15'), ('W', 0.01, '2025-02-05', '2025-02-05')",
     )
     assert add_line_takeovers(con, AnalysisSettings()) == 1
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("G", "D1")]
@@ -228,14 +226,10 @@ def test_number_a_customer_called_in_a_gap_as_the_next_number_starts_joins_it() 
     """K is called once by c3, an hour before D3's first use (the line was changing numbers:
     the order went to the number then in use, unanswered in the records); J is called once by
     c4 days inside the gap, as a customer's friend may be."""
-    con = _line_store("2025-01-11", "2025-01-19")
-    con.execute("DELETE FROM a_pair_rows")
-    con.execute(
-        "INSERT INTO a_pair_rows VALUES ('K', 'c3', 1, 0, 0, false), ('J', 'c4', 1, 0, 0, false)"
-    )
-    con.execute(
-        "INSERT INTO a_scored VALUES ('K', 0.01, '2025-01-19 23:00', '2025-01-19 23:00'), "
-        "('J', 0.01, '2025-01-15', '2025-01-15')"
+    con = _candidates(
+        "('K', 'c3', 1, 0, 0, false), ('J', 'c4', 1, 0, 0, false)",
+        "('K', 0.01, '2025-01-19 23:00', '2025-01-19 23:00'), "
+        "('J', 0.01, '2025-01-15', '2025-01-15')",
     )
     assert add_line_takeovers(con, AnalysisSettings()) == 1
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("K", "D1")]
@@ -244,18 +238,13 @@ def test_number_a_customer_called_in_a_gap_as_the_next_number_starts_joins_it() 
 def test_number_reaching_two_lines_joins_the_one_in_whose_gap_it_lies() -> None:
     """c5 buys from L1 (E1, in use from 14 Jan) and L2 (D1, then D3 from 20 Jan); G texts c5
     twice on 15 Jan, within 48 h of E1's start: only L2 had no number in use then."""
-    con = _line_store("2025-01-11", "2025-01-19")
-    con.execute("DELETE FROM a_pair_rows")
-    con.execute("UPDATE a_line_numbers SET line_id = 'L2'")
-    con.execute(
-        "INSERT INTO a_deal VALUES ('E1', 0.9, '2025-01-14 10:00', '2025-01-31', []::VARCHAR[])"
+    con = _candidates(
+        "('G', 'c5', 0, 2, 0, false)", "('G', 0.01, '2025-01-15', '2025-01-15 01:00')"
     )
-    con.execute("INSERT INTO a_line_numbers VALUES ('L1', 'E1', 0)")
+    _two_lines(con)
     con.execute(
         "INSERT INTO a_deal_contacts VALUES ('E1', 'c5', 'customer'), ('D3', 'c5', 'customer')"
     )
-    con.execute("INSERT INTO a_pair_rows VALUES ('G', 'c5', 0, 2, 0, false)")
-    con.execute("INSERT INTO a_scored VALUES ('G', 0.01, '2025-01-15', '2025-01-15 01:00')")
     assert add_line_takeovers(con, AnalysisSettings()) == 1
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("G", "D1")]
 
@@ -295,21 +284,15 @@ def test_flare_in_one_lines_gap_while_another_line_was_mid_number_joins_the_firs
     days of stale orders, its successor) but the number of L2's gap, though one
     of its two contacts is known only through L1: a flare goes to a line's whole customer
     list, and customers buy from more than one line (dev seed 54)."""
-    con = _line_store("2025-01-11", "2025-01-19")
-    con.execute("DELETE FROM a_pair_rows")
-    con.execute("UPDATE a_line_numbers SET line_id = 'L2'")
-    con.execute(
-        "INSERT INTO a_deal VALUES ('E1', 0.9, '2025-01-14 10:00', '2025-01-31', []::VARCHAR[])"
+    con = _candidates(
+        "('G', 'c5', 0, 1, 0, false), ('G', 'c6', 0, 1, 0, false)",
+        "('G', 0.01, '2025-01-15', '2025-01-15')",
     )
-    con.execute("INSERT INTO a_line_numbers VALUES ('L1', 'E1', 0)")
+    _two_lines(con)
     con.execute(
         "INSERT INTO a_deal_contacts VALUES ('E1', 'c5', 'customer'), ('E1', 'c6', 'customer'), "
         "('D3', 'c5', 'customer')"
     )
-    con.execute(
-        "INSERT INTO a_pair_rows VALUES ('G', 'c5', 0, 1, 0, false), ('G', 'c6', 0, 1, 0, false)"
-    )
-    con.execute("INSERT INTO a_scored VALUES ('G', 0.01, '2025-01-15', '2025-01-15')")
     assert add_line_takeovers(con, AnalysisSettings()) == 1
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("G", "D1")]
 

@@ -116,6 +116,7 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     cannot tell apart).
     """
     gap = s.takeover_max_gap_hours * 3600
+    notice = s.swap_notice_hours * 3600
     return f"""
     WITH crew AS (
         SELECT l.line_id, c.contact, bool_or(c.kind = 'runner') AS runner
@@ -129,12 +130,15 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
         FROM side v LEFT JOIN (SELECT DISTINCT contact FROM crew) c USING (contact)
         LEFT JOIN bulk b ON b.number = v.number GROUP BY v.number
     ),
-    gaps AS (
+    spans AS (
+        SELECT l.line_id, d.number, d.first_ts, d.last_ts
+        FROM a_line_numbers l JOIN a_deal d USING (number)
+    ), gaps AS (
         SELECT line_id, prev_last AS gap_from, first_ts AS gap_to FROM (
-            SELECT l.line_id, d.first_ts, max(d.last_ts) OVER (
-                     PARTITION BY l.line_id ORDER BY d.first_ts, d.number
+            SELECT line_id, first_ts, max(last_ts) OVER (
+                     PARTITION BY line_id ORDER BY first_ts, number
                      ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_last
-            FROM a_line_numbers l JOIN a_deal d USING (number))
+            FROM spans)
         WHERE prev_last < first_ts
     ), reach AS (
         SELECT v.number, c.line_id, count(*) AS shared,
@@ -153,35 +157,33 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
                  SELECT 1 FROM gaps g WHERE g.line_id = r.line_id
                    AND n.first_ts > g.gap_from AND n.last_ts < g.gap_to) AS in_gap,
                NOT EXISTS (
-                 SELECT 1 FROM a_line_numbers l JOIN a_deal d USING (number)
-                 WHERE l.line_id = r.line_id
-                   AND d.first_ts < n.last_ts AND n.first_ts < d.last_ts) AS free
+                 SELECT 1 FROM spans d WHERE d.line_id = r.line_id
+                   AND d.first_ts < n.last_ts AND n.first_ts < d.last_ts) AS free,
+               EXISTS (
+                 SELECT 1 FROM spans d WHERE d.line_id = r.line_id
+                   AND date_diff('second', d.last_ts, n.first_ts) BETWEEN 0 AND {notice}
+               ) AS after_swap,
+               EXISTS (
+                 SELECT 1 FROM spans d WHERE d.line_id = r.line_id
+                   AND (date_diff('second', n.last_ts, d.first_ts) BETWEEN 0 AND {notice}
+                        OR date_diff('second', d.last_ts, n.first_ts) BETWEEN 0 AND {notice})
+               ) AS at_swap
         FROM reach r JOIN own o USING (number) JOIN a_scored n USING (number)
     ), cand AS (
         SELECT r.number, r.line_id, r.shared, r.contacts, r.deal_line_score, r.first_ts,
                r.last_ts, r.in_gap, r.free
         FROM placed r
-        WHERE (r.linked >= {s.takeover_min_shared} OR r.served > 0 OR r.notified > 0 AND EXISTS (
-                 SELECT 1 FROM a_line_numbers l JOIN a_deal d USING (number)
-                 WHERE l.line_id = r.line_id
-                   AND date_diff('second', d.last_ts, r.first_ts)
-                       BETWEEN 0 AND {s.swap_notice_hours * 3600})
-               OR r.texted > 0 AND r.crew_contacts = r.contacts AND r.in_gap
-               OR r.shared = r.contacts AND r.in_gap AND EXISTS (
-                 SELECT 1 FROM a_line_numbers l JOIN a_deal d USING (number)
-                 WHERE l.line_id = r.line_id
-                   AND (date_diff('second', r.last_ts, d.first_ts)
-                          BETWEEN 0 AND {s.swap_notice_hours * 3600}
-                        OR date_diff('second', d.last_ts, r.first_ts)
-                          BETWEEN 0 AND {s.swap_notice_hours * 3600})))
+        WHERE (r.linked >= {s.takeover_min_shared} OR r.served > 0
+               OR (r.notified > 0 AND r.after_swap)
+               OR (r.texted > 0 AND r.crew_contacts = r.contacts AND r.in_gap)
+               OR (r.shared = r.contacts AND r.in_gap AND r.at_swap))
           AND r.shared >= {s.takeover_min_share} * r.contacts
     ), clash AS (
-        SELECT c.number, c.line_id FROM cand c
-        JOIN a_line_numbers l ON l.line_id = c.line_id JOIN a_deal d ON d.number = l.number
-        WHERE date_diff('second', d.first_ts, c.last_ts) > {gap}
-          AND date_diff('second', c.first_ts, d.last_ts) > {gap}
-           OR date_diff('second', d.first_ts, c.first_ts) > {s.swap_notice_hours * 3600}
-          AND date_diff('second', c.last_ts, d.last_ts) > {gap}
+        SELECT c.number, c.line_id FROM cand c JOIN spans d ON d.line_id = c.line_id
+        WHERE (date_diff('second', d.first_ts, c.last_ts) > {gap}
+               AND date_diff('second', c.first_ts, d.last_ts) > {gap})
+           OR (date_diff('second', d.first_ts, c.first_ts) > {notice}
+               AND date_diff('second', c.last_ts, d.last_ts) > {gap})
     ), chosen AS (
         SELECT c.number, c.deal_line_score, c.first_ts, c.last_ts, c.line_id,
                [format('{{}} of its {{}} contacts are customers or runners of line {{}}, and it '
