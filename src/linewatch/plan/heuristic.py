@@ -113,7 +113,7 @@ class _Search:
     def key(self, removed: Sequence[int]) -> tuple[float, ...]:
         """Sort key of a plan under the objective (lcc first in lcc mode)."""
         val = self.state.load(removed)
-        return (val[1], val[0]) if self.lcc_mode else (val[0],)
+        return _rank(val[0], val[1], self.lcc_mode)
 
     def reinsert(self, overshoot: float | None) -> list[int]:
         """A start: remove every node (or overshoot * k by adaptive degree), put back to k.
@@ -151,9 +151,8 @@ class _Search:
         self.state.sc[1:] = (0, 0, max(1000, STALL * nsol))
         tabus = (np.zeros(n, np.int64), np.zeros(n, np.int64))
         strength = max(2.0, nsol / 25)
-        params = np.array([max(3.0, min(15.0, nsol / 10)), self.age_share, strength, 1.0])
-        if not restarts:
-            params[2] = 0.0
+        tenure = max(3.0, min(15.0, nsol / 10))
+        params = np.array([tenure, self.age_share, strength if restarts else 0.0, 1.0])
         chunk = 16
         while time.perf_counter() < self.deadline and nsol > 0 and best[0] > 1e-9:
             began = time.perf_counter()
@@ -181,6 +180,11 @@ class _Search:
             chunk = int(max(1, min(chunk * 4, chunk * CHUNK_SECONDS / max(spent, 1e-6))))
         self.steps += int(self.state.sc[1])
         return best, [int(v) for v in best_sol[:nsol]]
+
+
+def _rank(pairwise: float, lcc: float, lcc_mode: bool) -> tuple[float, ...]:
+    """Sort key of a plan under the objective: largest component first in lcc mode."""
+    return (lcc, pairwise) if lcc_mode else (pairwise,)
 
 
 def _crossover(a: list[int], b: list[int], rng: np.random.Generator) -> list[int]:
@@ -223,7 +227,7 @@ def solve(
     with ThreadPoolExecutor(max_workers=count) as threads:
         runs = list(threads.map(one, range(count)))
     lcc_mode = problem.objective == "lcc"
-    best = min(runs, key=lambda f: (f.lcc, f.pairwise) if lcc_mode else (f.pairwise,))
+    best = min(runs, key=lambda f: _rank(f.pairwise, f.lcc, lcc_mode))
     return replace(best, steps=sum(f.steps for f in runs))
 
 
@@ -284,7 +288,7 @@ def _offer(
 ) -> None:
     """Improve start by local search and keep it if new and better than the pool's worst."""
     val, sol = run.improve(start, restarts=False, long_after=long_after)
-    key = (float(val[1]), float(val[0])) if run.lcc_mode else (float(val[0]),)
+    key = _rank(float(val[0]), float(val[1]), run.lcc_mode)
     if any(set(sol) == set(other) for _, other in pool):
         return
     pool.append((key, sol))
