@@ -334,3 +334,28 @@ def test_number_reaching_two_lines_alike_joins_the_one_with_no_number_in_use() -
     con.execute("CREATE TEMP TABLE a_line_joins (number VARCHAR, joined VARCHAR)")
     assert add_line_takeovers(con, AnalysisSettings()) == 1
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("G", "D1")]
+
+
+def test_weaker_candidate_in_use_with_a_stronger_one_of_its_line_waits_a_round() -> None:
+    """S texts c1 and c2 twice each from 12 to 18 Jan, in L1's gap; W texts c5 once on 15 Jan.
+    c5 buys from L1 (D3) and from L2, whose E1 stopped on 12 Jan and E2 starts on 25 Jan, so
+    W lies in a gap of both and would join L1 on the line id. A line's candidates join
+    strongest first: W waits, and once S is L1's, W lies inside S's use, so it is L2's (dev
+    seeds 903, 908)."""
+    con = _candidates(
+        "('S', 'c1', 0, 2, 0, false), ('S', 'c2', 0, 2, 0, false), ('W', 'c5', 0, 1, 0, false)",
+        "('S', 0.01, '2025-01-12', '2025-01-18'), ('W', 0.01, '2025-01-15', '2025-01-15')",
+    )
+    con.execute(
+        "INSERT INTO a_deal VALUES ('E1', 0.9, '2025-01-01', '2025-01-12', []::VARCHAR[]), "
+        "('E2', 0.9, '2025-01-25', '2025-01-31', []::VARCHAR[])"
+    )
+    con.execute("INSERT INTO a_line_numbers VALUES ('L2', 'E1', 0), ('L2', 'E2', 1)")
+    con.execute(
+        "INSERT INTO a_deal_contacts VALUES ('E1', 'c5', 'customer'), ('D3', 'c5', 'customer')"
+    )
+    assert add_line_takeovers(con, AnalysisSettings()) == 1
+    assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("S", "D1")]
+    con.execute("INSERT INTO a_line_numbers VALUES ('L1', 'S', 2)")
+    assert add_line_takeovers(con, AnalysisSettings()) == 1
+    assert con.execute("SELECT * FROM a_line_joins WHERE number = 'W'").fetchall() == [("W", "E1")]

@@ -114,6 +114,11 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     them: a line uses one number at a time, so several numbers reaching its customers across
     the same weeks are the customers' friends (or one true number among them that the records
     cannot tell apart).
+    A line's candidates join strongest first: one in use at any time while another candidate
+    of the same line was, with more shared contacts (or as many and a longer use), waits for the
+    next round, where it is checked against that one as a known number. Decided in one round,
+    a number joined a line through the gap that the line's stronger candidate of that round
+    filled, though it lay inside that candidate's use (dev seeds 903, 908).
     """
     gap = s.takeover_max_gap_hours * 3600
     notice = s.swap_notice_hours * 3600
@@ -185,7 +190,7 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
            OR (date_diff('second', d.first_ts, c.first_ts) > {notice}
                AND date_diff('second', c.last_ts, d.last_ts) > {gap})
     ), chosen AS (
-        SELECT c.number, c.deal_line_score, c.first_ts, c.last_ts, c.line_id,
+        SELECT c.number, c.deal_line_score, c.first_ts, c.last_ts, c.line_id, c.shared,
                [format('{{}} of its {{}} contacts are customers or runners of line {{}}, and it '
                        'was in use only between that line''s known numbers: a number swap',
                        c.shared, c.contacts, c.line_id)] AS takeover_reasons
@@ -198,8 +203,16 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
           ON o.line_id = c.line_id AND o.number <> c.number
         WHERE date_diff('second', greatest(c.first_ts, o.first_ts),
                         least(c.last_ts, o.last_ts)) > {gap}
+    ), kept AS (SELECT * FROM chosen ANTI JOIN crowded USING (number)
+    ), waiting AS (
+        SELECT DISTINCT c.number FROM kept c JOIN kept o
+          ON o.line_id = c.line_id AND o.number <> c.number
+        WHERE c.first_ts <= o.last_ts AND o.first_ts <= c.last_ts
+          AND (o.shared, o.last_ts - o.first_ts, o.number)
+              > (c.shared, c.last_ts - c.first_ts, c.number)
     )
-    SELECT c.* FROM chosen c ANTI JOIN crowded USING (number)
+    SELECT c.number, c.deal_line_score, c.first_ts, c.last_ts, c.line_id, c.takeover_reasons
+    FROM kept c ANTI JOIN waiting USING (number)
     """
 
 
