@@ -359,3 +359,23 @@ def test_weaker_candidate_in_use_with_a_stronger_one_of_its_line_waits_a_round()
     con.execute("INSERT INTO a_line_numbers VALUES ('L1', 'S', 2)")
     assert add_line_takeovers(con, AnalysisSettings()) == 1
     assert con.execute("SELECT * FROM a_line_joins WHERE number = 'W'").fetchall() == [("W", "E1")]
+
+
+def test_phone_relaying_to_a_lines_runner_leaves_out_callers_no_line_knows() -> None:
+    """R passes six messages in a day to L1's runner r1, who never answers, and is called once
+    each by c1 and by u1-u3, whom no line knows and R never contacts: a phone passing orders on
+    to a line's runner is that line's, and its callers are its customers, most of them unknown
+    when few records were obtained (dev seed 901: a line's first number, obtained, in use 37
+    minutes at the start of the records). Texting r1 once, R is not taken (2 of 5 contacts)."""
+    con = _candidates(
+        "('R', 'r1', 0, 6, 0, false), ('R', 'c1', 1, 0, 0, false), "
+        "('R', 'u1', 1, 0, 0, false), ('R', 'u2', 1, 0, 0, false), ('R', 'u3', 1, 0, 0, false)",
+        "('R', 0.01, '2025-01-11', '2025-01-12')",
+    )
+    con.execute("INSERT INTO a_deal_contacts VALUES ('D1', 'r1', 'runner')")
+    con.execute("UPDATE a_pair_rows SET n_out = 1 WHERE number = 'R' AND contact = 'r1'")
+    assert add_line_takeovers(con, AnalysisSettings()) == 0
+    con.execute("UPDATE a_pair_rows SET n_out = 6 WHERE number = 'R' AND contact = 'r1'")
+    assert add_line_takeovers(con, AnalysisSettings()) == 1
+    reasons = con.execute("SELECT takeover_reasons FROM a_deal WHERE number = 'R'").fetchone()
+    assert reasons and "relays orders to the line's runner" in reasons[0][0]

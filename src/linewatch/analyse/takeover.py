@@ -92,7 +92,11 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     stopped or its customers were not obtained). A flare goes to the line's whole customer
     list, so recipients of its bulk texts that no known line counts as crew (customers only
     ever seen through it) are left out of the number's contacts, unless it is a bulk sender
-    (reminders to thousands, almost never answered). A number that texted a customer of the line
+    (reminders to thousands, almost never answered). A number that relays orders to one of the
+    line's runners likewise leaves out the callers it never contacts that no line knows: a phone
+    passing orders on to a line's runner is that line's, and its callers are its customers, few
+    of them known when few records were obtained (a runner's friend or controller is
+    answered). A number that texted a customer of the line
     and whose every record falls inside a gap of the line's chain (after one known number's last
     use, before the next one's first) with none but known crew (half of them this line's, the
     rest another line's: a flare goes to the line's whole customer list, and customers buy from
@@ -131,7 +135,9 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
         SELECT v.number, count(*) FILTER (
                  v.n_in > 0 OR v.n_out > 0 OR c.contact IS NOT NULL OR b.number IS NOT NULL
                ) AS contacts,
-               count(*) FILTER (c.contact IS NOT NULL) AS crew_contacts
+               count(*) FILTER (c.contact IS NOT NULL) AS crew_contacts,
+               count(*) FILTER (v.n_out > 0 OR c.contact IS NOT NULL OR b.number IS NOT NULL)
+                 AS answered
         FROM side v LEFT JOIN (SELECT DISTINCT contact FROM crew) c USING (contact)
         LEFT JOIN bulk b ON b.number = v.number GROUP BY v.number
     ),
@@ -153,11 +159,13 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
                   AND NOT c.runner)
                  OR (c.runner AND {relays_to_sql(s, "v")})
                ) AS served,
+               count(*) FILTER (c.runner AND {relays_to_sql(s, "v")}) AS relayed,
                count(*) FILTER (v.n_out > 0 AND NOT c.runner) AS notified,
                count(*) FILTER ((v.n_out > 0 OR v.n_burst > 0) AND NOT c.runner) AS texted
         FROM side v JOIN crew c ON c.contact = v.contact GROUP BY v.number, c.line_id
     ), placed AS (
-        SELECT r.*, o.contacts, o.crew_contacts, n.deal_line_score, n.first_ts, n.last_ts,
+        SELECT r.*, o.contacts, o.crew_contacts, o.answered, n.deal_line_score, n.first_ts,
+               n.last_ts,
                EXISTS (
                  SELECT 1 FROM gaps g WHERE g.line_id = r.line_id
                    AND n.first_ts > g.gap_from AND n.last_ts < g.gap_to) AS in_gap,
@@ -175,14 +183,16 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
                ) AS at_swap
         FROM reach r JOIN own o USING (number) JOIN a_scored n USING (number)
     ), cand AS (
-        SELECT r.number, r.line_id, r.shared, r.contacts, r.deal_line_score, r.first_ts,
-               r.last_ts, r.in_gap, r.free
+        SELECT r.number, r.line_id, r.shared, r.deal_line_score, r.first_ts, r.last_ts,
+               r.in_gap, r.free, r.relayed > 0 AS relays,
+               CASE WHEN r.relayed > 0 THEN r.answered ELSE r.contacts END AS contacts
         FROM placed r
         WHERE (r.linked >= {s.takeover_min_shared} OR r.served > 0
                OR (r.notified > 0 AND r.after_swap)
                OR (r.texted > 0 AND r.crew_contacts = r.contacts AND r.in_gap)
                OR (r.shared = r.contacts AND r.in_gap AND r.at_swap))
-          AND r.shared >= {s.takeover_min_share} * r.contacts
+          AND r.shared >= {s.takeover_min_share}
+                          * CASE WHEN r.relayed > 0 THEN r.answered ELSE r.contacts END
     ), clash AS (
         SELECT c.number, c.line_id FROM cand c JOIN spans d ON d.line_id = c.line_id
         WHERE (date_diff('second', d.first_ts, c.last_ts) > {gap}
@@ -191,9 +201,12 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
                AND date_diff('second', c.last_ts, d.last_ts) > {gap})
     ), chosen AS (
         SELECT c.number, c.deal_line_score, c.first_ts, c.last_ts, c.line_id, c.shared,
-               [format('{{}} of its {{}} contacts are customers or runners of line {{}}, and it '
-                       'was in use only between that line''s known numbers: a number swap',
-                       c.shared, c.contacts, c.line_id)] AS takeover_reasons
+               [format('{{}} of its {{}} contacts{{}} are customers or runners of line {{}}, and '
+                       'it was in use only between that line''s known numbers: a number swap',
+                       c.shared, c.contacts,
+                       CASE WHEN c.relays THEN ' (it relays orders to the line''s runner, so '
+                            'callers it never contacts that no line knows, its customers, are '
+                            'left out)' ELSE '' END, c.line_id)] AS takeover_reasons
         FROM cand c ANTI JOIN clash x ON x.number = c.number AND x.line_id = c.line_id
         QUALIFY row_number() OVER (
             PARTITION BY c.number ORDER BY c.shared DESC, c.in_gap DESC, c.free DESC, c.line_id
