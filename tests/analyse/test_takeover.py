@@ -379,3 +379,25 @@ def test_phone_relaying_to_a_lines_runner_leaves_out_callers_no_line_knows() -> 
     assert add_line_takeovers(con, AnalysisSettings()) == 1
     reasons = con.execute("SELECT takeover_reasons FROM a_deal WHERE number = 'R'").fetchone()
     assert reasons and "relays orders to the line's runner" in reasons[0][0]
+
+
+def test_number_texting_only_a_lines_customers_soon_after_its_last_number_joins_it() -> None:
+    """V's one record is a text to c4 36 hours after D3, the line's last known number, stopped
+    (a swap notice sent hours after the old number's last recorded use, as the line was quiet
+    overnight, and the line then stopped or its customers were not obtained); U texts c3 once
+    72 hours after, beyond the two days of stale orders; W texts c4 and x, a customer of another
+    line only, 36 hours after: with no next number to bound the gap, all its contacts must be
+    the line's (dev seed 910: a number of one line texting a customer of both joined the other
+    line at its chain's end, and its pairs with its own line merged the two)."""
+    con = _candidates(
+        "('V', 'c4', 0, 1, 0, false), ('U', 'c3', 0, 1, 0, false), "
+        "('W', 'c4', 0, 1, 0, false), ('W', 'x', 0, 1, 0, false)",
+        "('V', 0.01, '2025-01-31 12:00', '2025-01-31 12:00'), "
+        "('U', 0.01, '2025-02-02', '2025-02-02'), "
+        "('W', 0.01, '2025-01-31 12:00', '2025-01-31 12:00')",
+    )
+    con.execute("INSERT INTO a_deal VALUES ('E1', 0.9, '2025-01-01', '2025-01-30', []::VARCHAR[])")
+    con.execute("INSERT INTO a_line_numbers VALUES ('L2', 'E1', 0)")
+    con.execute("INSERT INTO a_deal_contacts VALUES ('E1', 'x', 'customer')")
+    assert add_line_takeovers(con, AnalysisSettings()) == 1
+    assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("V", "D1")]

@@ -110,6 +110,12 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     Such a number only called by the line's customers joins too when its records end within a
     couple of hours of the next known number's first use (or start as the previous one stops):
     the order went to the number in use as the line changed numbers.
+    At the chain's ends, with no next (or previous) known number to bound a gap, a number that
+    texted the line's customers within the two days of stale orders after its last known
+    number's last use (or before its first one's first use) joins when all its contacts are
+    that line's: a swap notice may come hours after the old number's last recorded use, as a
+    line is quiet at night, and when the line then stops that text is all there is; a contact
+    of another line could be that line's number texting a customer of both.
     Of two lines with as many of its contacts, it joins the one in a gap of whose chain it lies
     (a customer of two lines links it to both, but the other line had a number in use), else
     the one none of whose known numbers was in use while it was (before the line's first known
@@ -151,6 +157,9 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
                      ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_last
             FROM spans)
         WHERE prev_last < first_ts
+    ), ends AS (
+        SELECT line_id, min(first_ts) AS first_use, max(last_ts) AS last_use FROM spans
+        GROUP BY line_id
     ), reach AS (
         SELECT v.number, c.line_id, count(*) AS shared,
                count(*) FILTER (NOT c.runner OR v.n_out > 0) AS linked,
@@ -180,8 +189,11 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
                  SELECT 1 FROM spans d WHERE d.line_id = r.line_id
                    AND (date_diff('second', n.last_ts, d.first_ts) BETWEEN 0 AND {notice}
                         OR date_diff('second', d.last_ts, n.first_ts) BETWEEN 0 AND {notice})
-               ) AS at_swap
+               ) AS at_swap,
+               date_diff('second', e.last_use, n.first_ts) BETWEEN 0 AND {gap}
+                 OR date_diff('second', n.last_ts, e.first_use) BETWEEN 0 AND {gap} AS at_end
         FROM reach r JOIN own o USING (number) JOIN a_scored n USING (number)
+        JOIN ends e USING (line_id)
     ), cand AS (
         SELECT r.number, r.line_id, r.shared, r.deal_line_score, r.first_ts, r.last_ts,
                r.in_gap, r.free, r.relayed > 0 AS relays,
@@ -190,7 +202,8 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
         WHERE (r.linked >= {s.takeover_min_shared} OR r.served > 0
                OR (r.notified > 0 AND r.after_swap)
                OR (r.texted > 0 AND r.crew_contacts = r.contacts AND r.in_gap)
-               OR (r.shared = r.contacts AND r.in_gap AND r.at_swap))
+               OR (r.shared = r.contacts AND r.in_gap AND r.at_swap)
+               OR (r.texted > 0 AND r.shared = r.contacts AND r.at_end))
           AND r.shared >= {s.takeover_min_share}
                           * CASE WHEN r.relayed > 0 THEN r.answered ELSE r.contacts END
     ), clash AS (
