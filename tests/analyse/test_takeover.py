@@ -401,3 +401,5 @@ def test_number_texting_only_a_lines_customers_soon_after_its_last_number_joins_
     con.execute("INSERT INTO a_deal_contacts VALUES ('E1', 'x', 'customer')")
     assert add_line_takeovers(con, AnalysisSettings()) == 1
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("V", "D1")]
+    reasons = con.execute("SELECT takeover_reasons FROM a_deal WHERE number = 'V'").fetchone()
+    assert reasons and "in use after that line's last known number" in reasons[0][0]

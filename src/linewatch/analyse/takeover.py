@@ -174,7 +174,7 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
         FROM side v JOIN crew c ON c.contact = v.contact GROUP BY v.number, c.line_id
     ), placed AS (
         SELECT r.*, o.contacts, o.crew_contacts, o.answered, n.deal_line_score, n.first_ts,
-               n.last_ts,
+               n.last_ts, e.first_use, e.last_use,
                EXISTS (
                  SELECT 1 FROM gaps g WHERE g.line_id = r.line_id
                    AND n.first_ts > g.gap_from AND n.last_ts < g.gap_to) AS in_gap,
@@ -197,7 +197,10 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     ), cand AS (
         SELECT r.number, r.line_id, r.shared, r.deal_line_score, r.first_ts, r.last_ts,
                r.in_gap, r.free, r.relayed > 0 AS relays,
-               CASE WHEN r.relayed > 0 THEN r.answered ELSE r.contacts END AS contacts
+               CASE WHEN r.relayed > 0 THEN r.answered ELSE r.contacts END AS contacts,
+               CASE WHEN r.first_ts > r.last_use THEN 'after that line''s last known number'
+                    WHEN r.last_ts < r.first_use THEN 'before that line''s first known number'
+                    ELSE 'only between that line''s known numbers' END AS place
         FROM placed r
         WHERE (r.linked >= {s.takeover_min_shared} OR r.served > 0
                OR (r.notified > 0 AND r.after_swap)
@@ -215,11 +218,11 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     ), chosen AS (
         SELECT c.number, c.deal_line_score, c.first_ts, c.last_ts, c.line_id, c.shared,
                [format('{{}} of its {{}} contacts{{}} are customers or runners of line {{}}, and '
-                       'it was in use only between that line''s known numbers: a number swap',
+                       'it was in use {{}}: a number swap',
                        c.shared, c.contacts,
                        CASE WHEN c.relays THEN ' (it relays orders to the line''s runner, so '
                             'callers it never contacts that no line knows, its customers, are '
-                            'left out)' ELSE '' END, c.line_id)] AS takeover_reasons
+                            'left out)' ELSE '' END, c.line_id, c.place)] AS takeover_reasons
         FROM cand c ANTI JOIN clash x ON x.number = c.number AND x.line_id = c.line_id
         QUALIFY row_number() OVER (
             PARTITION BY c.number ORDER BY c.shared DESC, c.in_gap DESC, c.free DESC, c.line_id
