@@ -25,10 +25,12 @@ def takeovers_sql(s: AnalysisSettings) -> str:
     ), side AS (
         SELECT p.number, p.contact FROM a_pairs p ANTI JOIN a_deal x USING (number)
         WHERE p.n_burst > 0 OR p.n_in > 0
-    ), own AS (SELECT number, count(*) AS contacts FROM side GROUP BY number),
-    reach AS (
+    ), reach AS (
         SELECT v.number, c.deal, count(*) AS shared
         FROM side v JOIN cust c ON c.contact = v.contact GROUP BY v.number, c.deal
+    ), own AS (
+        SELECT number, count(*) AS contacts FROM side SEMI JOIN reach USING (number)
+        GROUP BY number
     ), clash AS (
         SELECT DISTINCT r.number FROM reach r JOIN a_deal d ON d.number = r.deal
         JOIN a_scored n ON n.number = r.number
@@ -137,16 +139,7 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
         SELECT l.line_id, c.contact, bool_or(c.kind = 'runner') AS runner
         FROM a_deal_contacts c JOIN a_line_numbers l USING (number) GROUP BY ALL
     ), side AS (SELECT p.* FROM a_pairs p ANTI JOIN a_deal x USING (number)),
-    bulk AS ({bulk_senders_sql(s)}), own AS (
-        SELECT v.number, count(*) FILTER (
-                 v.n_in > 0 OR v.n_out > 0 OR c.contact IS NOT NULL OR b.number IS NOT NULL
-               ) AS contacts,
-               count(*) FILTER (c.contact IS NOT NULL) AS crew_contacts,
-               count(*) FILTER (v.n_out > 0 OR c.contact IS NOT NULL OR b.number IS NOT NULL)
-                 AS answered
-        FROM side v LEFT JOIN (SELECT DISTINCT contact FROM crew) c USING (contact)
-        LEFT JOIN bulk b ON b.number = v.number GROUP BY v.number
-    ),
+    bulk AS ({bulk_senders_sql(s)}),
     spans AS (
         SELECT l.line_id, d.number, d.first_ts, d.last_ts
         FROM a_line_numbers l JOIN a_deal d USING (number)
@@ -172,6 +165,16 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
                count(*) FILTER (v.n_out > 0 AND NOT c.runner) AS notified,
                count(*) FILTER ((v.n_out > 0 OR v.n_burst > 0) AND NOT c.runner) AS texted
         FROM side v JOIN crew c ON c.contact = v.contact GROUP BY v.number, c.line_id
+    ), own AS (
+        SELECT v.number, count(*) FILTER (
+                 v.n_in > 0 OR v.n_out > 0 OR c.contact IS NOT NULL OR b.number IS NOT NULL
+               ) AS contacts,
+               count(*) FILTER (c.contact IS NOT NULL) AS crew_contacts,
+               count(*) FILTER (v.n_out > 0 OR c.contact IS NOT NULL OR b.number IS NOT NULL)
+                 AS answered
+        FROM side v SEMI JOIN reach r ON r.number = v.number
+        LEFT JOIN (SELECT DISTINCT contact FROM crew) c USING (contact)
+        LEFT JOIN bulk b ON b.number = v.number GROUP BY v.number
     ), placed AS (
         SELECT r.*, o.contacts, o.crew_contacts, o.answered, n.deal_line_score, n.first_ts,
                n.last_ts, e.first_use, e.last_use,
