@@ -162,7 +162,7 @@ class _Search:
         tenure = max(3.0, min(15.0, nsol / 10))
         params = np.array([tenure, self.age_share, strength if restarts else 0.0, 1.0])
         chunk = 16
-        last_best, best_at = best[0], 0
+        last_best, best_at = _rank(best[0], best[1], self.lcc_mode), 0
         while time.perf_counter() < self.deadline and nsol > 0 and best[0] > 1e-9:
             began = time.perf_counter()
             before = self.state.sc[1]
@@ -185,8 +185,8 @@ class _Search:
                 restarts, params[2] = True, strength
             if self.state.sc[1] - before < chunk and not restarts:
                 break
-            if best[0] < last_best:
-                last_best, best_at = best[0], self.state.sc[1]
+            if _rank(best[0], best[1], self.lcc_mode) < last_best:
+                last_best, best_at = _rank(best[0], best[1], self.lcc_mode), self.state.sc[1]
             elif restarts and self.state.sc[1] - best_at > patience * self.state.sc[3]:
                 break
             spent = time.perf_counter() - began
@@ -301,20 +301,19 @@ def _memetic(
     if graph.indptr[-1] // 2 * k <= CUT_START_WORK:
         seeds.append(pinned)  # cut-vertex greedy from the full graph: a good start when cheap
     long_after = began + SLOW_SHARE * time_limit
-    patience = PATIENCE
     offers = 0
     for start in seeds:
         chosen = [v for v in dict.fromkeys(start) if not forbidden[v]]
-        _offer(pool, run, run.fill(chosen), 99, long_after, patience)
+        _offer(pool, run, run.fill(chosen), 99, long_after, PATIENCE)
         offers += 1
     while not pool or (len(pool) < pool_size and time.perf_counter() < deadline):
         if pool and time.perf_counter() > long_after:
             break
         tries = [run.reinsert(rng.uniform(*OVERSHOOT) if t else None) for t in range(TRIES)]
-        _offer(pool, run, min(tries, key=run.key), pool_size, long_after, patience)
+        _offer(pool, run, min(tries, key=run.key), pool_size, long_after, PATIENCE)
         offers += 1
     while offers == 1 and time.perf_counter() < deadline and pool[0][0][0] > 1e-9:
-        _offer(pool, run, pool[0][1], 1, 0.0, patience)  # one search took it all: restart it
+        _offer(pool, run, pool[0][1], 1, 0.0, PATIENCE)  # one search took it all: restart it
     while time.perf_counter() < deadline and pool[0][0][0] > 1e-9 and len(pool) > 1:
         i, j = rng.choice(len(pool), size=2, replace=False)
         child = run.fill([*pinned, *_crossover(pool[i][1], pool[j][1], rng)])
