@@ -77,6 +77,17 @@ def runner_calls_sql() -> str:
     """
 
 
+def runner_called_sql(columns: str = "") -> str:
+    """SELECT ... FROM the pairs a line's runners contact, joined to the contacted number's
+    features (`n`): each number, its busiest runner's line, the calls and how many runners,
+    then `columns`. Customers seen only on delivery and trap-house residents both start here.
+    """
+    return f"""SELECT p.number, arg_max(r.line_id, (p.n_in, r.line_id)) AS line_id,
+           sum(p.n_in) AS calls, count(DISTINCT p.contact) AS runners{columns}
+    FROM a_pairs p JOIN a_runners r ON r.number = p.contact
+    JOIN a_nodes n ON n.number = p.number"""
+
+
 def delivered_sql(s: AnalysisSettings) -> str:
     """Customers seen only through a runner: numbers a line's runners call or text that never
     call or text a runner back.
@@ -99,11 +110,8 @@ def delivered_sql(s: AnalysisSettings) -> str:
         SELECT number, date_diff('second', first_ts, last_ts) / 86400.0 AS days, own
         FROM a_runner_calls
     )
-    SELECT p.number, arg_max(r.line_id, (p.n_in, r.line_id)) AS line_id, sum(p.n_in) AS calls,
-           count(DISTINCT p.contact) AS runners
-    FROM a_pairs p JOIN a_runners r ON r.number = p.contact
+    {runner_called_sql()}
     JOIN spread w ON w.number = p.number
-    JOIN a_nodes n ON n.number = p.number
     ANTI JOIN answered x ON x.number = p.number
     ANTI JOIN a_deal d ON d.number = p.number
     ANTI JOIN a_runners y ON y.number = p.number

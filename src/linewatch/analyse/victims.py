@@ -8,6 +8,7 @@ potential victim [domain.md §2]: shown for protection, never ranked as a target
 
 from __future__ import annotations
 
+from linewatch.analyse.roles import runner_called_sql
 from linewatch.analyse.settings import AnalysisSettings
 
 AGE_AT = "(SELECT max(ts)::DATE FROM comm_events)"  # ages are taken at the end of the records
@@ -39,11 +40,7 @@ def residents_sql(s: AnalysisSettings) -> str:
           AND f.burst_recipients_contacting >= {s.flare_min_answered} * f.burst_recipients
     )
     , own AS (SELECT number FROM a_runner_calls WHERE own)
-    SELECT p.number, arg_max(r.line_id, (p.n_in, r.line_id)) AS line_id, sum(p.n_in) AS calls,
-           count(DISTINCT p.contact) AS runners, max(p.in_days) AS days,
-           bool_or(o.number IS NOT NULL) AS own_records
-    FROM a_pairs p JOIN a_runners r ON r.number = p.contact
-    JOIN a_nodes n ON n.number = p.number
+    {runner_called_sql(", max(p.in_days) AS days, bool_or(o.number IS NOT NULL) AS own_records")}
     JOIN a_roles x ON x.number = p.number
     LEFT JOIN a_delivered v ON v.number = p.number
     LEFT JOIN own o ON o.number = p.number
