@@ -185,8 +185,9 @@ class _Search:
                 restarts, params[2] = True, strength
             if self.state.sc[1] - before < chunk and not restarts:
                 break
-            if _rank(best[0], best[1], self.lcc_mode) < last_best:
-                last_best, best_at = _rank(best[0], best[1], self.lcc_mode), self.state.sc[1]
+            now = _rank(best[0], best[1], self.lcc_mode)
+            if now < last_best:
+                last_best, best_at = now, self.state.sc[1]
             elif restarts and self.state.sc[1] - best_at > patience * self.state.sc[3]:
                 break
             spent = time.perf_counter() - began
