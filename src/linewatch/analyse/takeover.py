@@ -190,9 +190,8 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
                ) AS after_swap,
                EXISTS (
                  SELECT 1 FROM spans d WHERE d.line_id = r.line_id
-                   AND (date_diff('second', n.last_ts, d.first_ts) BETWEEN 0 AND {notice}
-                        OR date_diff('second', d.last_ts, n.first_ts) BETWEEN 0 AND {notice})
-               ) AS at_swap,
+                   AND date_diff('second', n.last_ts, d.first_ts) BETWEEN 0 AND {notice}
+               ) AS before_swap,
                date_diff('second', e.last_use, n.first_ts) BETWEEN 0 AND {gap}
                  OR date_diff('second', n.last_ts, e.first_use) BETWEEN 0 AND {gap} AS at_end
         FROM reach r JOIN own o USING (number) JOIN a_scored n USING (number)
@@ -208,7 +207,7 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
         WHERE (r.linked >= {s.takeover_min_shared} OR r.served > 0
                OR (r.notified > 0 AND r.after_swap)
                OR (r.texted > 0 AND r.crew_contacts = r.contacts AND r.in_gap)
-               OR (r.shared = r.contacts AND r.in_gap AND r.at_swap)
+               OR (r.shared = r.contacts AND r.in_gap AND (r.after_swap OR r.before_swap))
                OR (r.texted > 0 AND r.shared = r.contacts AND r.at_end))
           AND r.shared >= {s.takeover_min_share}
                           * CASE WHEN r.relayed > 0 THEN r.answered ELSE r.contacts END
