@@ -150,7 +150,7 @@ class _Search:
         A search still running `restart_in` seconds after it began turns into a restarting one,
         which perturbs its best plan after RESTART_STALL idle steps per removed node: on hepph a
         plain search from a greedy start was still creeping down after 30 s (1.81 times the best
-        known value), while perturbing from 3 s on reached 0.85-0.94 in 60 s with the descent.
+        known value), while perturbing from 3 s on reached 0.86-0.94 in 60 s with the descent.
         """
         n = len(self.state.removed)
         long_after = time.perf_counter() + restart_in
