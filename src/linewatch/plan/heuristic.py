@@ -141,7 +141,6 @@ class _Search:
     def improve(
         self,
         start: list[int],
-        restarts: bool,
         restart_in: float = np.inf,
         patience: float = np.inf,
     ) -> tuple[NDArray[np.float64], list[int]]:
@@ -153,19 +152,19 @@ class _Search:
         known value), while perturbing from 3 s on reached 0.86-0.94 in 60 s with the descent.
         """
         n = len(self.state.removed)
-        long_after = time.perf_counter() + restart_in
+        restart_at = time.perf_counter() + restart_in
         val = self.state.load(start)
         best = val.copy()
         sol = np.zeros(n + 1, dtype=np.int64)
         sol[: len(start)] = start
         best_sol = sol.copy()
         nsol = len(start)
-        self.state.sc[1:] = (0, 0, _stall(restarts, nsol))
+        self.state.sc[1:] = (0, 0, _stall(False, nsol))
         tabus = (np.zeros(n, np.int64), np.zeros(n, np.int64))
         strength = max(2.0, nsol / 25)
         tenure = max(3.0, min(15.0, nsol / 10))
-        params = np.array([tenure, self.age_share, strength if restarts else 0.0, 1.0])
-        chunk = 16
+        params = np.array([tenure, self.age_share, 0.0, 1.0])
+        restarts, chunk = False, 16
         last_best, best_at = _rank(best[0], best[1], self.lcc_mode), 0
         while time.perf_counter() < self.deadline and nsol > 0 and best[0] > 1e-9:
             began = time.perf_counter()
@@ -185,9 +184,9 @@ class _Search:
                 best,
                 best_sol,
             )
-            if not restarts and time.perf_counter() > long_after:
+            if not restarts and time.perf_counter() > restart_at:
                 restarts, params[2] = True, strength
-                self.state.sc[3] = _stall(restarts, nsol)
+                self.state.sc[3] = _stall(True, nsol)
             if self.state.sc[1] - before < chunk and not restarts:
                 break
             now = _rank(best[0], best[1], self.lcc_mode)
@@ -217,7 +216,7 @@ class _Search:
             starts = [self.fill(sorted({*sol, *sep})) for sep in found]
             ranked = sorted(starts, key=self.key)[:SPLIT_TRIES]
             for start in ranked:
-                got, plan = self.improve(start, restarts=False)
+                got, plan = self.improve(start)
                 if _rank(got[0], got[1], self.lcc_mode) < _rank(val[0], val[1], self.lcc_mode):
                     val, sol = got, plan
                     break
@@ -344,7 +343,7 @@ def _offer(
     patience: float = np.inf,
 ) -> None:
     """Improve start by local search and split descent; keep it if new and better than the worst."""
-    val, sol = run.descend(*run.improve(start, False, restart_in, patience))
+    val, sol = run.descend(*run.improve(start, restart_in, patience))
     key = _rank(float(val[0]), float(val[1]), run.lcc_mode)
     if any(set(sol) == set(other) for _, other in pool):
         return
