@@ -77,11 +77,12 @@ def _line_store(first: str, last: str) -> duckdb.DuckDBPyConnection:
         "('N', 'c2', 2, 1, 0, true), ('N', 'x', 1, 1, 0, false), ('M', 'c1', 4, 1, 0, true), "
         "('Q', 'c2', 1, 0, 0, false)) t(number, contact, n_in, n_out, n_burst, led)"
     )
-    # every pair's messages out on one day (the relay rate of a runner's pair is then n_out);
+    # every pair's messages out on one day (the relay rate of a runner's pair is then n_out),
+    # each message in on a day of its own;
     # its events out are direct texts but for the calls in a_call_rows
     con.execute("CREATE TEMP TABLE a_call_rows (number VARCHAR, contact VARCHAR, calls INT)")
     con.execute(
-        "CREATE TEMP VIEW a_pairs AS SELECT p.*, 1 AS out_days, "
+        "CREATE TEMP VIEW a_pairs AS SELECT p.*, 1 AS out_days, p.n_in AS in_days, "
         "p.n_out - coalesce(c.calls, 0) AS out_sms "
         "FROM a_pair_rows p LEFT JOIN a_call_rows c USING (number, contact)"
     )
@@ -319,8 +320,8 @@ def test_number_reaching_two_lines_alike_joins_the_one_with_no_number_in_use() -
         "('D1', 'c6', 'customer')) t(number, contact, kind)"
     )
     con.execute(
-        "CREATE TEMP TABLE a_pairs AS SELECT *, 1 AS out_days, n_out AS out_sms FROM (VALUES "
-        "('G', 'c5', 1, 1, 0, false), ('G', 'c6', 1, 1, 0, false)) "
+        "CREATE TEMP TABLE a_pairs AS SELECT *, 1 AS out_days, n_in AS in_days, n_out AS out_sms "
+        "FROM (VALUES ('G', 'c5', 1, 1, 0, false), ('G', 'c6', 1, 1, 0, false)) "
         "t(number, contact, n_in, n_out, n_burst, led)"
     )
     con.execute(
@@ -403,3 +404,20 @@ def test_number_texting_only_a_lines_customers_soon_after_its_last_number_joins_
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("V", "D1")]
     reasons = con.execute("SELECT takeover_reasons FROM a_deal WHERE number = 'V'").fetchone()
     assert reasons and "in use after that line's last known number" in reasons[0][0]
+
+
+def test_number_first_used_as_a_lines_number_stops_seen_through_an_unknown_customer_joins() -> None:
+    """L starts an hour after D1's last use and lies in the gap before D3; its one contact u,
+    whom no line knows, ordered from it on three days and was texted back (the line's new
+    number, seen through a customer the known numbers never reached). O is the same but starts
+    two days into the gap; P starts on time but u2 ordered from it on two days only."""
+    con = _candidates(
+        "('L', 'u', 3, 2, 0, true), ('O', 'v', 3, 2, 0, true), ('P', 'u2', 2, 2, 0, true)",
+        "('L', 0.01, '2025-01-10 01:00', '2025-01-15'), "
+        "('O', 0.01, '2025-01-12', '2025-01-15'), ('P', 0.01, '2025-01-10 01:30', '2025-01-15')",
+    )
+    con.execute("DELETE FROM a_scored WHERE number IN ('N', 'M', 'Q')")
+    assert add_line_takeovers(con, AnalysisSettings()) == 1
+    assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("L", "D1")]
+    reasons = con.execute("SELECT takeover_reasons FROM a_deal WHERE number = 'L'").fetchone()
+    assert reasons and "1.0 hours after a number of line L1" in reasons[0][0]

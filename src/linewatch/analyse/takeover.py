@@ -126,6 +126,12 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     them: a line uses one number at a time, so several numbers reaching its customers across
     the same weeks are the customers' friends (or one true number among them that the records
     cannot tell apart).
+    A number none of whose contacts any line knows joins a line when it was first used within
+    a couple of hours of one of the line's numbers' last use, every record of it lies in the
+    gap that follows, it texted its few contacts and one of them ordered from it on several
+    days, and no other line's gap fits it: the line's next number seen only through a customer
+    who started buying after the known numbers' time (a customer's friend with a brief exchange
+    as a swap happened to fall is kept out by the days of orders, dev seeds 1001-1024).
     A line's candidates join strongest first: one in use at any time while another candidate
     of the same line was, with more shared contacts (or as many and a longer use), waits for the
     next round, where it is checked against that one as a known number. Decided in one round,
@@ -196,13 +202,14 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
                  OR date_diff('second', n.last_ts, e.first_use) BETWEEN 0 AND {gap} AS at_end
         FROM reach r JOIN own o USING (number) JOIN a_scored n USING (number)
         JOIN ends e USING (line_id)
-    ), cand AS (
+    ), found AS (
         SELECT r.number, r.line_id, r.shared, r.deal_line_score, r.first_ts, r.last_ts,
                r.in_gap, r.free, r.relayed > 0 AS relays,
                CASE WHEN r.relayed > 0 THEN r.answered ELSE r.contacts END AS contacts,
                CASE WHEN r.first_ts > r.last_use THEN 'after that line''s last known number'
                     WHEN r.last_ts < r.first_use THEN 'before that line''s first known number'
-                    ELSE 'only between that line''s known numbers' END AS place
+                    ELSE 'only between that line''s known numbers' END AS place,
+               NULL::DOUBLE AS after_hours
         FROM placed r
         WHERE (r.linked >= {s.takeover_min_shared} OR r.served > 0
                OR (r.notified > 0 AND r.after_swap)
@@ -211,6 +218,25 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
                OR (r.texted > 0 AND r.shared = r.contacts AND r.at_end))
           AND r.shared >= {s.takeover_min_share}
                           * CASE WHEN r.relayed > 0 THEN r.answered ELSE r.contacts END
+    ), lone AS (
+        SELECT o.number, g.line_id, 0 AS shared, n.deal_line_score, n.first_ts, n.last_ts,
+               true AS in_gap, true AS free, false AS relays, o.contacts,
+               'only between that line''s known numbers' AS place,
+               round(date_diff('second', g.gap_from, n.first_ts) / 3600.0, 1) AS after_hours
+        FROM (SELECT number, count(*) AS contacts, sum(out_sms) AS sms_out,
+                     bool_or(led AND in_days >= {s.lone_min_order_days}) AS led
+              FROM side GROUP BY number) o
+        JOIN a_scored n USING (number)
+        JOIN gaps g ON n.first_ts > g.gap_from AND n.last_ts < g.gap_to
+          AND date_diff('second', g.gap_from, n.first_ts) <= {notice}
+        ANTI JOIN reach r ON r.number = o.number
+        ANTI JOIN (SELECT DISTINCT contact FROM crew) c ON c.contact = o.number
+        ANTI JOIN bulk b ON b.number = o.number
+        WHERE o.sms_out > 0 AND o.led AND o.contacts <= {s.lone_max_contacts}
+        QUALIFY count(*) OVER (PARTITION BY o.number) = 1
+    ), cand AS (
+        SELECT * FROM found
+        UNION ALL SELECT * FROM lone
     ), clash AS (
         SELECT c.number, c.line_id FROM cand c JOIN spans d ON d.line_id = c.line_id
         WHERE (date_diff('second', d.first_ts, c.last_ts) > {gap}
@@ -219,12 +245,18 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
                AND date_diff('second', c.last_ts, d.last_ts) > {gap})
     ), chosen AS (
         SELECT c.number, c.deal_line_score, c.first_ts, c.last_ts, c.line_id, c.shared,
-               [format('{{}} of its {{}} contacts{{}} are customers or runners of line {{}}, and '
+               [CASE WHEN c.after_hours IS NULL THEN
+                 format('{{}} of its {{}} contacts{{}} are customers or runners of line {{}}, and '
                        'it was in use {{}}: a number swap',
                        c.shared, c.contacts,
                        CASE WHEN c.relays THEN ' (it relays orders to the line''s runner, so '
                             'callers it never contacts that no line knows, its customers, are '
-                            'left out)' ELSE '' END, c.line_id, c.place)] AS takeover_reasons
+                            'left out)' ELSE '' END, c.line_id, c.place)
+                 ELSE format('it was first used {{}} hours after a number of line {{}} was last '
+                       'used, texted its {{}} contacts, none known to any line, and was in use '
+                       'only in that gap of the line''s numbers: a number swap seen through '
+                       'customers the line''s known numbers never reached',
+                       c.after_hours, c.line_id, c.contacts) END] AS takeover_reasons
         FROM cand c ANTI JOIN clash x ON x.number = c.number AND x.line_id = c.line_id
         QUALIFY row_number() OVER (
             PARTITION BY c.number ORDER BY c.shared DESC, c.in_gap DESC, c.free DESC, c.line_id
