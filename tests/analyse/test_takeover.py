@@ -236,6 +236,19 @@ def test_number_a_customer_called_in_a_gap_as_the_next_number_starts_joins_it() 
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("K", "D1")]
 
 
+def test_number_a_customer_called_as_the_lines_first_number_starts_joins_it() -> None:
+    """Before the line's first known number there is no gap to bound, but an order an hour
+    before D1's first use (K, called once by c3) went to the number in use as the line changed
+    numbers, as inside a gap; J, called once by c4 a day before, may be a customer's friend."""
+    con = _candidates(
+        "('K', 'c3', 1, 0, 0, false), ('J', 'c4', 1, 0, 0, false)",
+        "('K', 0.01, '2024-12-31 23:00', '2024-12-31 23:00'), "
+        "('J', 0.01, '2024-12-31', '2024-12-31')",
+    )
+    assert add_line_takeovers(con, AnalysisSettings()) == 1
+    assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("K", "D1")]
+
+
 def test_number_reaching_two_lines_joins_the_one_in_whose_gap_it_lies() -> None:
     """c5 buys from L1 (E1, in use from 14 Jan) and L2 (D1, then D3 from 20 Jan); G texts c5
     twice on 15 Jan, within 48 h of E1's start: only L2 had no number in use then."""

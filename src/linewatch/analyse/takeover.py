@@ -111,7 +111,8 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     its successor, so not that line's.
     Such a number only called by the line's customers joins too when its records end within a
     couple of hours of the next known number's first use (or start as the previous one stops):
-    the order went to the number in use as the line changed numbers.
+    the order went to the number in use as the line changed numbers; so does one before the
+    line's first known number or after its last, where no gap bounds it (dev seed 1020).
     At the chain's ends, with no next (or previous) known number to bound a gap, a number that
     texted the line's customers within the two days of stale orders after its last known
     number's last use (or before its first one's first use) joins when all its contacts are
@@ -214,7 +215,8 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
         WHERE (r.linked >= {s.takeover_min_shared} OR r.served > 0
                OR (r.notified > 0 AND r.after_swap)
                OR (r.texted > 0 AND r.crew_contacts = r.contacts AND r.in_gap)
-               OR (r.shared = r.contacts AND r.in_gap AND (r.after_swap OR r.before_swap))
+               OR (r.shared = r.contacts AND (r.after_swap OR r.before_swap)
+                   AND (r.in_gap OR r.last_ts < r.first_use OR r.first_ts > r.last_use))
                OR (r.texted > 0 AND r.shared = r.contacts AND r.at_end))
           AND r.shared >= {s.takeover_min_share}
                           * CASE WHEN r.relayed > 0 THEN r.answered ELSE r.contacts END
