@@ -236,15 +236,17 @@ def test_number_a_customer_called_in_a_gap_as_the_next_number_starts_joins_it() 
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("K", "D1")]
 
 
-def test_number_a_customer_called_as_the_lines_first_number_starts_joins_it() -> None:
-    """Before the line's first known number there is no gap to bound, but an order an hour
-    before D1's first use (K, called once by c3) went to the number in use as the line changed
-    numbers, as inside a gap; J, called once by c4 a day before, may be a customer's friend."""
+def test_number_only_a_lines_customers_ordered_from_at_a_chain_end_joins_it() -> None:
+    """Within the 48 h of stale orders before D1's first use, K was texted once by c3 (an order
+    to the line's earlier number, seen from an obtained customer's records at the start of
+    the records); J, called by c4 three days before, is too early. B, called once by the
+    line's runner r a day after D3's last use, is a delivery to a customer's friend."""
     con = _candidates(
-        "('K', 'c3', 1, 0, 0, false), ('J', 'c4', 1, 0, 0, false)",
-        "('K', 0.01, '2024-12-31 23:00', '2024-12-31 23:00'), "
-        "('J', 0.01, '2024-12-31', '2024-12-31')",
+        "('K', 'c3', 1, 0, 0, false), ('J', 'c4', 1, 0, 0, false), ('B', 'r', 1, 0, 0, false)",
+        "('K', 0.01, '2024-12-31 18:00', '2024-12-31 18:00'), "
+        "('J', 0.01, '2024-12-29', '2024-12-29'), ('B', 0.01, '2025-01-31', '2025-01-31')",
     )
+    con.execute("INSERT INTO a_deal_contacts VALUES ('D3', 'r', 'runner')")
     assert add_line_takeovers(con, AnalysisSettings()) == 1
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("K", "D1")]
 

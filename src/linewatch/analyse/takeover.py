@@ -111,14 +111,18 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     its successor, so not that line's.
     Such a number only called by the line's customers joins too when its records end within a
     couple of hours of the next known number's first use (or start as the previous one stops):
-    the order went to the number in use as the line changed numbers; so does one before the
-    line's first known number or after its last, where no gap bounds it (dev seed 1020).
+    the order went to the number in use as the line changed numbers.
     At the chain's ends, with no next (or previous) known number to bound a gap, a number that
     texted the line's customers within the two days of stale orders after its last known
     number's last use (or before its first one's first use) joins when all its contacts are
     that line's: a swap notice may come hours after the old number's last recorded use, as a
     line is quiet at night, and when the line then stops that text is all there is; a contact
-    of another line could be that line's number texting a customer of both.
+    of another line could be that line's number texting a customer of both. Within those two
+    days a number only the line's customers ordered from (or that rang the line's runner)
+    joins too, without a text: at the records' first day the line's earlier number is seen
+    only through the orders its obtained customers sent it before the swap (dev seeds 1005,
+    1020), while a runner's one delivery call to a customer's friend links nobody (dev seed
+    709).
     Of two lines with as many of its contacts, it joins the one in a gap of whose chain it lies
     (a customer of two lines links it to both, but the other line had a number in use), else
     the one none of whose known numbers was in use while it was (before the line's first known
@@ -215,8 +219,8 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
         WHERE (r.linked >= {s.takeover_min_shared} OR r.served > 0
                OR (r.notified > 0 AND r.after_swap)
                OR (r.texted > 0 AND r.crew_contacts = r.contacts AND r.in_gap)
-               OR (r.shared = r.contacts AND (r.after_swap OR r.before_swap)
-                   AND (r.in_gap OR r.last_ts < r.first_use OR r.first_ts > r.last_use))
+               OR (r.shared = r.contacts AND r.in_gap AND (r.after_swap OR r.before_swap))
+               OR (r.linked = r.contacts AND r.at_end)
                OR (r.texted > 0 AND r.shared = r.contacts AND r.at_end))
           AND r.shared >= {s.takeover_min_share}
                           * CASE WHEN r.relayed > 0 THEN r.answered ELSE r.contacts END
