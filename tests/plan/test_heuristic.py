@@ -64,3 +64,12 @@ def test_never_worse_than_a_strategy_start() -> None:
     assert found.pairwise <= nx_value(
         nx.barabasi_albert_graph(300, 2, seed=5), set(start), "pairwise"
     )
+
+
+def test_pool_drops_a_near_copy_of_the_best_before_a_distant_worse_plan() -> None:
+    """B differs from the best plan A by one node; D, worse, shares none of their nodes. By
+    quality alone D would go; by quality and distance B goes, and A always stays."""
+    pool = [((1.0,), [1, 2, 3, 4]), ((2.0,), [1, 2, 3, 5]), ((3.0,), [6, 7, 8, 9])]
+    assert heuristic._least_good(pool) == 1
+    pool = [((1.0,), [1, 2, 3, 4]), ((2.0,), [6, 7, 8, 9]), ((3.0,), [6, 7, 8, 10])]
+    assert heuristic._least_good(pool) == 2

@@ -31,6 +31,7 @@ RESTART_SHARE = 0.05  # of the time limit: a local search still running then sta
 PATIENCE = 3  # perturbations with no new best after which a restarting search gives way
 SPLIT_TRIES = 2  # best-repaired separator moves searched per round of the split descent
 SPLIT_CAP = 3  # a separator holds at most k / SPLIT_CAP nodes
+QUALITY_WEIGHT = 0.6  # of a pool member's goodness; the rest is its distance to the others
 
 
 @dataclass(frozen=True)
@@ -342,11 +343,33 @@ def _offer(
     restart_in: float = np.inf,
     patience: float = np.inf,
 ) -> None:
-    """Improve start by local search and split descent; keep it if new and better than the worst."""
+    """Improve start by local search and split descent, then admit it to the pool (if new)."""
     val, sol = run.descend(*run.improve(start, restart_in, patience))
     key = _rank(float(val[0]), float(val[1]), run.lcc_mode)
     if any(set(sol) == set(other) for _, other in pool):
         return
     pool.append((key, sol))
+    while len(pool) > size:
+        del pool[_least_good(pool)]
     pool.sort(key=lambda item: item[0])
-    del pool[size:]
+
+
+def _least_good(pool: list[tuple[tuple[float, ...], list[int]]]) -> int:
+    """Index of the member to drop: worst by rank of quality and of distance to the rest.
+
+    The pool update of MACNP (Zhou, Hao & Glover 2019): each member's goodness mixes its rank
+    by objective (share QUALITY_WEIGHT) with its rank by distance (removed nodes not shared)
+    to its nearest other member; the best plan always stays. Dropping plainly the worst let
+    the pool collapse onto one basin: on WS1000 (60 s, seeds 1-3) the gap went from 4.9-14.6%
+    to 2.0-4.5%.
+    """
+    sets = [set(sol) for _, sol in pool]
+    near = [min(len(a ^ b) for j, b in enumerate(sets) if j != i) for i, a in enumerate(sets)]
+    by_quality = sorted(range(len(pool)), key=lambda i: pool[i][0])
+    by_distance = sorted(range(len(pool)), key=lambda i: -near[i])
+    rank_q = {i: r for r, i in enumerate(by_quality)}
+    rank_d = {i: r for r, i in enumerate(by_distance)}
+    return max(
+        by_quality[1:],
+        key=lambda i: QUALITY_WEIGHT * rank_q[i] + (1 - QUALITY_WEIGHT) * rank_d[i],
+    )
