@@ -224,22 +224,25 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
                OR (r.texted > 0 AND r.shared = r.contacts AND r.at_end))
           AND r.shared >= {s.takeover_min_share}
                           * CASE WHEN r.relayed > 0 THEN r.answered ELSE r.contacts END
-    ), lone AS (
-        SELECT o.number, g.line_id, 0 AS shared, n.deal_line_score, n.first_ts, n.last_ts,
-               true AS in_gap, true AS free, false AS relays, o.contacts,
-               'only between that line''s known numbers' AS place,
+    ), lone_at AS (
+        SELECT n.number, g.line_id, n.deal_line_score, n.first_ts, n.last_ts,
                round(date_diff('second', g.gap_from, n.first_ts) / 3600.0, 1) AS after_hours
-        FROM (SELECT number, count(*) AS contacts, sum(out_sms) AS sms_out,
-                     bool_or(led AND in_days >= {s.lone_min_order_days}) AS led
-              FROM side GROUP BY number) o
-        JOIN a_scored n USING (number)
-        JOIN gaps g ON n.first_ts > g.gap_from AND n.last_ts < g.gap_to
-          AND date_diff('second', g.gap_from, n.first_ts) <= {notice}
-        ANTI JOIN reach r ON r.number = o.number
-        ANTI JOIN (SELECT DISTINCT contact FROM crew) c ON c.contact = o.number
-        ANTI JOIN bulk b ON b.number = o.number
+        FROM a_scored n JOIN gaps g
+          ON n.first_ts > g.gap_from AND n.first_ts <= g.gap_from + to_seconds({notice})
+        WHERE n.last_ts < g.gap_to
+    ), lone AS (
+        SELECT t.number, t.line_id, 0 AS shared, t.deal_line_score, t.first_ts, t.last_ts,
+               true AS in_gap, true AS free, false AS relays, o.contacts,
+               'only between that line''s known numbers' AS place, t.after_hours
+        FROM lone_at t JOIN (
+            SELECT number, count(*) AS contacts, sum(out_sms) AS sms_out,
+                   bool_or(led AND in_days >= {s.lone_min_order_days}) AS led
+            FROM side SEMI JOIN lone_at USING (number) GROUP BY number) o USING (number)
+        ANTI JOIN reach r ON r.number = t.number
+        ANTI JOIN (SELECT DISTINCT contact FROM crew) c ON c.contact = t.number
+        ANTI JOIN bulk b ON b.number = t.number
         WHERE o.sms_out > 0 AND o.led AND o.contacts <= {s.lone_max_contacts}
-        QUALIFY count(*) OVER (PARTITION BY o.number) = 1
+        QUALIFY count(*) OVER (PARTITION BY t.number) = 1
     ), cand AS (
         SELECT * FROM found
         UNION ALL SELECT * FROM lone
