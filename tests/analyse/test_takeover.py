@@ -436,3 +436,20 @@ def test_number_first_used_as_a_lines_number_stops_seen_through_an_unknown_custo
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("L", "D1")]
     reasons = con.execute("SELECT takeover_reasons FROM a_deal WHERE number = 'L'").fetchone()
     assert reasons and "1.0 hours after a number of line L1" in reasons[0][0]
+
+
+def test_phone_relaying_to_a_lines_runner_is_not_crowded_out_by_a_customers_friend() -> None:
+    """R relays six messages in a day to L1's runner r1 and is called by c1 from 11 to 18 Jan;
+    F texts c2 twice from 12 to 18 Jan. Two candidates of one line in use together join none
+    of it, but a phone passing orders on to the line's runner is the line's (dev seed 1219);
+    texting r1 once, R is no relay and neither joins."""
+    con = _candidates(
+        "('R', 'r1', 0, 6, 0, false), ('R', 'c1', 1, 0, 0, false), ('F', 'c2', 0, 2, 0, false)",
+        "('R', 0.01, '2025-01-11', '2025-01-18'), ('F', 0.01, '2025-01-12', '2025-01-18')",
+    )
+    con.execute("INSERT INTO a_deal_contacts VALUES ('D1', 'r1', 'runner')")
+    con.execute("UPDATE a_pair_rows SET n_out = 1 WHERE number = 'R' AND contact = 'r1'")
+    assert add_line_takeovers(con, AnalysisSettings()) == 0
+    con.execute("UPDATE a_pair_rows SET n_out = 6 WHERE number = 'R' AND contact = 'r1'")
+    assert add_line_takeovers(con, AnalysisSettings()) == 1
+    assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("R", "D1")]

@@ -130,7 +130,10 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     Candidates of one line in use together for more than the stale-order margin join none of
     them: a line uses one number at a time, so several numbers reaching its customers across
     the same weeks are the customers' friends (or one true number among them that the records
-    cannot tell apart).
+    cannot tell apart). A candidate that relays orders to the line's runner is crowded out only
+    by another that does: a phone passing orders on to the line's runner is the line's, and a
+    customer's friend in touch with a customer meanwhile is not (dev seeds 1219, 1259: the
+    friend of a customer of two lines took the line's next two numbers with it).
     A number none of whose contacts any line knows joins a line when it was first used within
     a couple of hours of one of the line's numbers' last use, every record of it lies in the
     gap that follows, it texted its few contacts and one of them ordered from it on several
@@ -227,8 +230,13 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     ), lone_at AS (
         SELECT n.number, g.line_id, n.deal_line_score, n.first_ts, n.last_ts,
                round(date_diff('second', g.gap_from, n.first_ts) / 3600.0, 1) AS after_hours
-        FROM a_scored n JOIN gaps g
-          ON n.first_ts > g.gap_from AND n.first_ts <= g.gap_from + to_seconds({notice})
+        FROM a_scored n JOIN (
+            SELECT *, unnest(range(date_trunc('hour', gap_from),
+                                   date_trunc('hour', gap_from + to_seconds({notice}))
+                                     + INTERVAL 1 HOUR, INTERVAL 1 HOUR)) AS hour
+            FROM gaps) g
+          ON date_trunc('hour', n.first_ts) = g.hour
+         AND n.first_ts > g.gap_from AND n.first_ts <= g.gap_from + to_seconds({notice})
         WHERE n.last_ts < g.gap_to
     ), lone AS (
         SELECT t.number, t.line_id, 0 AS shared, t.deal_line_score, t.first_ts, t.last_ts,
@@ -253,7 +261,7 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
            OR (date_diff('second', d.first_ts, c.first_ts) > {notice}
                AND date_diff('second', c.last_ts, d.last_ts) > {gap})
     ), chosen AS (
-        SELECT c.number, c.deal_line_score, c.first_ts, c.last_ts, c.line_id, c.shared,
+        SELECT c.number, c.deal_line_score, c.first_ts, c.last_ts, c.line_id, c.shared, c.relays,
                [CASE WHEN c.after_hours IS NULL THEN
                  format('{{}} of its {{}} contacts{{}} are customers or runners of line {{}}, and '
                        'it was in use {{}}: a number swap',
@@ -275,7 +283,8 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
           ON o.line_id = c.line_id AND o.number <> c.number
         WHERE date_diff('second', greatest(c.first_ts, o.first_ts),
                         least(c.last_ts, o.last_ts)) > {gap}
-    ), kept AS (SELECT * FROM chosen ANTI JOIN crowded USING (number)
+          AND (o.relays OR NOT c.relays)
+    ), kept AS (SELECT * EXCLUDE (relays) FROM chosen ANTI JOIN crowded USING (number)
     ), waiting AS (
         SELECT DISTINCT c.number FROM kept c JOIN kept o
           ON o.line_id = c.line_id AND o.number <> c.number
