@@ -453,3 +453,20 @@ def test_phone_relaying_to_a_lines_runner_is_not_crowded_out_by_a_customers_frie
     con.execute("UPDATE a_pair_rows SET n_out = 6 WHERE number = 'R' AND contact = 'r1'")
     assert add_line_takeovers(con, AnalysisSettings()) == 1
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("R", "D1")]
+
+
+def test_swap_notice_to_several_customers_is_not_crowded_out_by_a_customers_friend() -> None:
+    """S texts c1 and c2 an hour after D1's last use and stays in use to 18 Jan; F, a friend
+    of c3, talks with c3 both ways from 12 to 18 Jan. A number that starts as the line's last
+    one stops and texts several of its customers sent the swap notice: it is the line's, and
+    F does not crowd it out (dev seed 1272). Texting c1 alone, S is no stronger than F and
+    neither joins."""
+    con = _candidates(
+        "('S', 'c1', 0, 1, 0, false), ('S', 'c2', 0, 1, 0, false), ('F', 'c3', 1, 1, 0, false)",
+        "('S', 0.01, '2025-01-10 01:00', '2025-01-18'), ('F', 0.01, '2025-01-12', '2025-01-18')",
+    )
+    con.execute("UPDATE a_pair_rows SET n_out = 0, n_in = 1 WHERE number = 'S' AND contact = 'c2'")
+    assert add_line_takeovers(con, AnalysisSettings()) == 0
+    con.execute("UPDATE a_pair_rows SET n_out = 1, n_in = 0 WHERE number = 'S' AND contact = 'c2'")
+    assert add_line_takeovers(con, AnalysisSettings()) == 1
+    assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("S", "D1")]

@@ -130,10 +130,12 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     Candidates of one line in use together for more than the stale-order margin join none of
     them: a line uses one number at a time, so several numbers reaching its customers across
     the same weeks are the customers' friends (or one true number among them that the records
-    cannot tell apart). A candidate that relays orders to the line's runner is crowded out only
-    by another that does: a phone passing orders on to the line's runner is the line's, and a
-    customer's friend in touch with a customer meanwhile is not (dev seeds 1219, 1259: the
-    friend of a customer of two lines took the line's next two numbers with it).
+    cannot tell apart). A strong candidate, one that relays orders to the line's runner or was
+    first used within a couple of hours of one of the line's numbers' last use and texted two
+    or more of the line's customers (the swap notice), is crowded out only by another strong
+    one: it is the line's, and a customer's friend in touch with a customer meanwhile is not
+    (dev seeds 1219, 1259: the friend of a customer of two lines took the line's next two
+    numbers with it; 1272: a friend first used 38 hours after the line's last known number).
     A number none of whose contacts any line knows joins a line when it was first used within
     a couple of hours of one of the line's numbers' last use, every record of it lies in the
     gap that follows, it texted its few contacts and one of them ordered from it on several
@@ -213,6 +215,7 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     ), found AS (
         SELECT r.number, r.line_id, r.shared, r.deal_line_score, r.first_ts, r.last_ts,
                r.in_gap, r.free, r.relayed > 0 AS relays,
+               r.relayed > 0 OR (r.after_swap AND r.notified >= 2) AS strong,
                CASE WHEN r.relayed > 0 THEN r.answered ELSE r.contacts END AS contacts,
                CASE WHEN r.first_ts > r.last_use THEN 'after that line''s last known number'
                     WHEN r.last_ts < r.first_use THEN 'before that line''s first known number'
@@ -240,7 +243,7 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
         WHERE n.last_ts < g.gap_to
     ), lone AS (
         SELECT t.number, t.line_id, 0 AS shared, t.deal_line_score, t.first_ts, t.last_ts,
-               true AS in_gap, true AS free, false AS relays, o.contacts,
+               true AS in_gap, true AS free, false AS relays, false AS strong, o.contacts,
                'only between that line''s known numbers' AS place, t.after_hours
         FROM lone_at t JOIN (
             SELECT number, count(*) AS contacts, sum(out_sms) AS sms_out,
@@ -261,7 +264,7 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
            OR (date_diff('second', d.first_ts, c.first_ts) > {notice}
                AND date_diff('second', c.last_ts, d.last_ts) > {gap})
     ), chosen AS (
-        SELECT c.number, c.deal_line_score, c.first_ts, c.last_ts, c.line_id, c.shared, c.relays,
+        SELECT c.number, c.deal_line_score, c.first_ts, c.last_ts, c.line_id, c.shared, c.strong,
                [CASE WHEN c.after_hours IS NULL THEN
                  format('{{}} of its {{}} contacts{{}} are customers or runners of line {{}}, and '
                        'it was in use {{}}: a number swap',
@@ -283,8 +286,8 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
           ON o.line_id = c.line_id AND o.number <> c.number
         WHERE date_diff('second', greatest(c.first_ts, o.first_ts),
                         least(c.last_ts, o.last_ts)) > {gap}
-          AND (o.relays OR NOT c.relays)
-    ), kept AS (SELECT * EXCLUDE (relays) FROM chosen ANTI JOIN crowded USING (number)
+          AND (o.strong OR NOT c.strong)
+    ), kept AS (SELECT * EXCLUDE (strong) FROM chosen ANTI JOIN crowded USING (number)
     ), waiting AS (
         SELECT DISTINCT c.number FROM kept c JOIN kept o
           ON o.line_id = c.line_id AND o.number <> c.number
