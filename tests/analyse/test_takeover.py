@@ -470,3 +470,18 @@ def test_swap_notice_to_several_customers_is_not_crowded_out_by_a_customers_frie
     con.execute("UPDATE a_pair_rows SET n_out = 1, n_in = 0 WHERE number = 'S' AND contact = 'c2'")
     assert add_line_takeovers(con, AnalysisSettings()) == 1
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("S", "D1")]
+
+
+def test_number_sending_the_swap_notice_is_judged_on_contacts_a_line_knows() -> None:
+    """T texts c1 an hour after D3, the line's last known number, stopped, and is then called
+    by u1 and u2, whom no line knows, for three weeks: a new number's customers, few of them
+    obtained, start buying after the swap, so its contacts no line knows are left out of the
+    share (dev seeds 1223, 1291). Starting four hours after, T is not the swap's number."""
+    con = _candidates(
+        "('T', 'c1', 0, 1, 0, false), ('T', 'u1', 1, 0, 0, false), ('T', 'u2', 1, 0, 0, false)",
+        "('T', 0.01, '2025-01-30 04:00', '2025-02-20')",
+    )
+    assert add_line_takeovers(con, AnalysisSettings()) == 0
+    con.execute("UPDATE a_scored SET first_ts = '2025-01-30 01:00' WHERE number = 'T'")
+    assert add_line_takeovers(con, AnalysisSettings()) == 1
+    assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("T", "D1")]

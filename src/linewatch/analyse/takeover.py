@@ -98,7 +98,10 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     line's runners likewise leaves out the callers it never contacts that no line knows: a phone
     passing orders on to a line's runner is that line's, and its callers are its customers, few
     of them known when few records were obtained (a runner's friend or controller is
-    answered). A number that texted a customer of the line
+    answered). A number that texted a customer of the line within a couple of hours of one of
+    the line's numbers' last use (the swap notice) counts only the contacts some line knows,
+    as the customers who start buying from a new number are, when few records were obtained,
+    mostly unknown (dev seeds 1223, 1291). A number that texted a customer of the line
     and whose every record falls inside a gap of the line's chain (after one known number's last
     use, before the next one's first) with none but known crew (half of them this line's, the
     rest another line's: a flare goes to the line's whole customer list, and customers buy from
@@ -216,7 +219,9 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
         SELECT r.number, r.line_id, r.shared, r.deal_line_score, r.first_ts, r.last_ts,
                r.in_gap, r.free, r.relayed > 0 AS relays,
                r.relayed > 0 OR (r.after_swap AND r.notified >= 2) AS strong,
-               CASE WHEN r.relayed > 0 THEN r.answered ELSE r.contacts END AS contacts,
+               CASE WHEN r.relayed > 0 THEN r.answered
+                                 WHEN r.notified > 0 AND r.after_swap THEN r.crew_contacts
+                                 ELSE r.contacts END AS contacts,
                CASE WHEN r.first_ts > r.last_use THEN 'after that line''s last known number'
                     WHEN r.last_ts < r.first_use THEN 'before that line''s first known number'
                     ELSE 'only between that line''s known numbers' END AS place,
@@ -229,7 +234,9 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
                OR (r.linked = r.contacts AND r.at_end)
                OR (r.texted > 0 AND r.shared = r.contacts AND r.at_end))
           AND r.shared >= {s.takeover_min_share}
-                          * CASE WHEN r.relayed > 0 THEN r.answered ELSE r.contacts END
+                          * CASE WHEN r.relayed > 0 THEN r.answered
+                                 WHEN r.notified > 0 AND r.after_swap THEN r.crew_contacts
+                                 ELSE r.contacts END
     ), lone_at AS (
         SELECT n.number, g.line_id, n.deal_line_score, n.first_ts, n.last_ts,
                round(date_diff('second', g.gap_from, n.first_ts) / 3600.0, 1) AS after_hours
