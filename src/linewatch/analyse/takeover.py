@@ -219,24 +219,22 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
         SELECT r.number, r.line_id, r.shared, r.deal_line_score, r.first_ts, r.last_ts,
                r.in_gap, r.free, r.relayed > 0 AS relays,
                r.relayed > 0 OR (r.after_swap AND r.notified >= 2) AS strong,
-               CASE WHEN r.relayed > 0 THEN r.answered
-                                 WHEN r.notified > 0 AND r.after_swap THEN r.crew_contacts
-                                 ELSE r.contacts END AS contacts,
+               r.judged AS contacts,
                CASE WHEN r.first_ts > r.last_use THEN 'after that line''s last known number'
                     WHEN r.last_ts < r.first_use THEN 'before that line''s first known number'
                     ELSE 'only between that line''s known numbers' END AS place,
                NULL::DOUBLE AS after_hours
-        FROM placed r
+        FROM (SELECT *, CASE WHEN relayed > 0 THEN answered
+                             WHEN notified > 0 AND after_swap THEN crew_contacts
+                             ELSE contacts END AS judged
+              FROM placed) r
         WHERE (r.linked >= {s.takeover_min_shared} OR r.served > 0
                OR (r.notified > 0 AND r.after_swap)
                OR (r.texted > 0 AND r.crew_contacts = r.contacts AND r.in_gap)
                OR (r.shared = r.contacts AND r.in_gap AND (r.after_swap OR r.before_swap))
                OR (r.linked = r.contacts AND r.at_end)
                OR (r.texted > 0 AND r.shared = r.contacts AND r.at_end))
-          AND r.shared >= {s.takeover_min_share}
-                          * CASE WHEN r.relayed > 0 THEN r.answered
-                                 WHEN r.notified > 0 AND r.after_swap THEN r.crew_contacts
-                                 ELSE r.contacts END
+          AND r.shared >= {s.takeover_min_share} * r.judged
     ), lone_at AS (
         SELECT n.number, g.line_id, n.deal_line_score, n.first_ts, n.last_ts,
                round(date_diff('second', g.gap_from, n.first_ts) / 3600.0, 1) AS after_hours
