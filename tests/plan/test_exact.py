@@ -1,4 +1,4 @@
-"""Exact planning: known optima, brute force on tiny graphs, exclusions, groups, costs, weights."""
+"""Exact pairwise planning: known optima, brute force, exclusions, groups, costs, weights."""
 
 from __future__ import annotations
 
@@ -15,20 +15,18 @@ from tests.plan.helpers import brute, nx_value, to_graph
 
 
 @pytest.mark.parametrize(
-    ("g", "k", "objective", "value"),
+    ("g", "k", "value"),
     [
-        (nx.star_graph(9), 1, "pairwise", 0),
-        (nx.path_graph(9), 1, "pairwise", 12),  # middle node: two paths of 4
-        (nx.path_graph(9), 2, "lcc", 3),
-        (nx.cycle_graph(12), 2, "pairwise", 20),  # two arcs of 5
-        (nx.cycle_graph(12), 3, "lcc", 3),
-        (nx.complete_graph(6), 2, "pairwise", 6),
+        (nx.star_graph(9), 1, 0),
+        (nx.path_graph(9), 1, 12),  # middle node: two paths of 4
+        (nx.cycle_graph(12), 2, 20),  # two arcs of 5
+        (nx.complete_graph(6), 2, 6),
     ],
 )
-def test_known_optima(g: nx.Graph, k: int, objective: str, value: int) -> None:
-    found = exact.solve(to_graph(g), Problem(k, objective), 30)  # type: ignore[arg-type]
+def test_known_optima(g: nx.Graph, k: int, value: int) -> None:
+    found = exact.solve(to_graph(g), Problem(k), 30)
     assert found.optimal and found.value == value == found.bound
-    assert nx_value(g, set(found.removed), objective) == value
+    assert nx_value(g, set(found.removed), "pairwise") == value
 
 
 tiny = st.builds(
@@ -40,11 +38,11 @@ tiny = st.builds(
 
 
 @settings(max_examples=25, deadline=None)
-@given(tiny, st.integers(0, 3), st.sampled_from(["pairwise", "lcc"]))
-def test_matches_brute_force(g: nx.Graph, k: int, objective: str) -> None:
-    found = exact.solve(to_graph(g), Problem(k, objective), 30)  # type: ignore[arg-type]
+@given(tiny, st.integers(0, 3))
+def test_matches_brute_force(g: nx.Graph, k: int) -> None:
+    found = exact.solve(to_graph(g), Problem(k), 30)
     assert found.optimal
-    assert found.value == brute(g, k, objective)
+    assert found.value == brute(g, k, "pairwise")
     assert len(found.removed) <= k
 
 
@@ -80,3 +78,8 @@ def test_required_nodes_are_removed() -> None:
     g = nx.path_graph(7)
     found = exact.solve(to_graph(g), Problem(2, include=frozenset({0})), 30)
     assert 0 in found.removed and found.value == nx_value(g, {0, 3}, "pairwise") == 4
+
+
+def test_largest_component_is_refused() -> None:
+    with pytest.raises(ValueError, match="pairwise connectivity only"):
+        exact.solve(to_graph(nx.path_graph(5)), Problem(1, "lcc"), 5)

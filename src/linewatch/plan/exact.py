@@ -5,6 +5,7 @@ u_ij + sum of x_v over P >= 1. Paths are added lazily: up front, greedy vertex-d
 per pair (k + 1 disjoint paths leave only u_ij + x_i + x_j >= 1); then, round after round, a
 path for every pair the master solution calls disconnected but which is connected after its
 removals. Every master optimum is a lower bound; the loop ends when none is violated.
+Pairwise connectivity only: the largest component has the partition model (partition.py).
 """
 
 from __future__ import annotations

@@ -85,7 +85,7 @@ def _scaled(values: Sequence[float]) -> tuple[list[int], int]:
     return [round(v * scale) for v in values], scale
 
 
-def _removal_vars(
+def removal_vars(
     cp: cp_model.CpModel, graph: Graph, problem: Problem
 ) -> dict[int, cp_model.IntVar]:
     """Node literals tied to target literals, under the cost budget."""
@@ -112,23 +112,32 @@ def _removal_vars(
     return x
 
 
+def add_reductions(
+    cp: cp_model.CpModel, x: dict[int, cp_model.IntVar], graph: Graph, problem: Problem
+) -> None:
+    """Leaves kept and dominance implications (plain single-node targets only, see reductions)."""
+    if problem.targets is not None:
+        return
+    forbidden, fixed = masks(problem, graph.n)
+    w = problem.weight_array(graph.n)
+    red = reduce(graph, forbidden, fixed, w, problem.objective == "pairwise")
+    for v in red.keep:
+        cp.add(x[v] == 0)
+    for v, u in red.implies:
+        cp.add_implication(x[v], x[u])
+
+
 def build_model(graph: Graph, problem: Problem) -> Model:
     """Master model: removal literals, pair literals, reductions and the objective."""
     cp = cp_model.CpModel()
-    x = _removal_vars(cp, graph, problem)
+    x = removal_vars(cp, graph, problem)
     cuttable = removed_mask(graph.n, x.keys())
     w = problem.weight_array(graph.n)
-    if problem.targets is None:
-        forbidden, fixed = masks(problem, graph.n)
-        red = reduce(graph, forbidden, fixed, w, problem.objective == "pairwise")
-        for v in red.keep:
-            cp.add(x[v] == 0)
-        for v, u in red.implies:
-            cp.add_implication(x[v], x[u])
+    add_reductions(cp, x, graph, problem)
     pairs = _same_component_pairs(graph)
     flags = [cp.new_bool_var(f"u{i}") for i in range(pairs.shape[0])]
     model = Model(cp, x, flags, pairs, cuttable, _path_limit(problem))
-    _set_objective(model, graph, problem, w)
+    _set_objective(model, problem, w)
     return model
 
 
@@ -140,21 +149,11 @@ def _path_limit(problem: Problem) -> int:
     return int(problem.budget / max(cheapest, 1e-9)) + 1
 
 
-def _set_objective(model: Model, graph: Graph, problem: Problem, w: NDArray[np.float64]) -> None:
-    """Minimise connected pair weight, or the largest component weight (lcc)."""
+def _set_objective(model: Model, problem: Problem, w: NDArray[np.float64]) -> None:
+    """Minimise the weight of connected pairs (the largest component has its own model)."""
+    if problem.objective != "pairwise":
+        raise ValueError("the path-based model minimises pairwise connectivity only")
     ws, _ = _scaled(w.tolist())
-    i, j = model.pairs[:, 0], model.pairs[:, 1]
-    if problem.objective == "pairwise":
-        coef = [ws[a] * ws[b] for a, b in zip(i.tolist(), j.tolist(), strict=True)]
-        model.cp.minimize(sum(c * lit for c, lit in zip(coef, model.u, strict=True)))
-        return
-    top = model.cp.new_int_var(0, sum(ws), "lcc")
-    reach: list[list[cp_model.LinearExprT]] = [[] for _ in range(graph.n)]
-    for p, (a, b) in enumerate(zip(i.tolist(), j.tolist(), strict=True)):
-        reach[a].append(ws[b] * model.u[p])
-        reach[b].append(ws[a] * model.u[p])
-    for v in range(graph.n):
-        ct = model.cp.add(ws[v] + sum(reach[v]) <= top)
-        if v in model.x:
-            ct.only_enforce_if(model.x[v].negated())
-    model.cp.minimize(top)
+    i, j = model.pairs[:, 0].tolist(), model.pairs[:, 1].tolist()
+    coef = [ws[a] * ws[b] for a, b in zip(i, j, strict=True)]
+    model.cp.minimize(sum(c * lit for c, lit in zip(coef, model.u, strict=True)))

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from linewatch.errors import LinewatchError
-from linewatch.plan import exact, heuristic, targets
+from linewatch.plan import exact, heuristic, partition, targets
 from linewatch.plan.bounds import edge_bound
 from linewatch.plan.graph import Graph
 from linewatch.plan.objective import score
@@ -46,7 +46,11 @@ def plan(
     seed: int = 0,
     starts: Sequence[Sequence[int]] = (),
 ) -> Plan:
-    """Plan removals within time_limit seconds: exact when small enough, else memetic search."""
+    """Plan removals within time_limit seconds: exact when small enough, else memetic search.
+
+    Small graphs are solved exactly: the largest component by the partition model, pairwise
+    connectivity by the path-based model.
+    """
     began = time.perf_counter()
     errors = validate(problem, graph.n)
     if errors:
@@ -65,9 +69,11 @@ def plan(
     bound: float | None = edge_bound(graph, problem)
     if small and integral:
         left = time_limit - (time.perf_counter() - began)
-        found = exact.solve(graph, problem, max(0.5, left), incumbent)
+        lcc = problem.objective == "lcc"
+        solver = partition.solve if lcc else exact.solve
+        found = solver(graph, problem, max(0.5, left), incumbent)
         incumbent, bound = found.removed, max(found.bound, bound or 0.0)
-        method = "path-based model (CP-SAT)"
+        method = "partition model (CP-SAT)" if lcc else "path-based model (CP-SAT)"
     elif not small:
         notes.append("graph too large for the exact model: bound is the edge bound")
     else:
