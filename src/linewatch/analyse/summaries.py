@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pyarrow as pa
 
-from linewatch.analyse.places import district_of
+from linewatch.analyse.places import districts_of
 
 
 def line_rows_sql() -> str:
@@ -84,7 +84,7 @@ def line_places(con: duckdb.DuckDBPyConnection) -> None:
         {
             "cell": pa.array([c[0] for c in cells], pa.string()),
             "district": pa.array(
-                [district_of(float(c[1]), float(c[2])) for c in cells], pa.string()
+                districts_of([c[1] for c in cells], [c[2] for c in cells]), pa.string()
             ),
         }
     )
