@@ -63,8 +63,13 @@ def betweenness(g: nk.Graph, exact_max_nodes: int, epsilon: float, seed: int = 1
 
 
 def pagerank(g: nk.Graph) -> FloatArr:
-    """PageRank (damping 0.85, weighted); every number in the records has a contact."""
-    algo = nk.centrality.PageRank(g, damp=0.85, tol=1e-10)
+    """PageRank (damping 0.85, weighted); every number in the records has a contact.
+
+    Iterates until the scores (summing to 1) move by less than 1e-8 in L1: on the 10 M case
+    (309 k numbers) 102 iterations against 128 for 1e-10, every score within 1.6e-7 of its
+    1e-10 value relatively (networkx's default stops at an L1 change of 1e-6 per node).
+    """
+    algo = nk.centrality.PageRank(g, damp=0.85, tol=1e-8)
     algo.norm = nk.centrality.Norm.L1_NORM
     algo.run()
     return np.array(algo.scores(), dtype=np.float64)
