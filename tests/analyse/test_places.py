@@ -11,7 +11,7 @@ from linewatch.sim.places import all_places
 
 
 def _one_by_one(lon: float, lat: float) -> str | None:
-    """First district whose rings hold the point (even-odd), else the nearest vertex's within 0.1."""
+    """First district holding the point (even-odd), else the nearest vertex's within 0.1."""
     best: tuple[float, str | None] = (float("inf"), None)
     for name, rings in _districts():
         inside = 0

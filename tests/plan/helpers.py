@@ -6,8 +6,10 @@ import itertools
 from pathlib import Path
 
 import networkx as nx
+from hypothesis import strategies as st
 
 from linewatch.plan.graph import Graph, from_edges
+from linewatch.plan.problem import Target
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 
@@ -43,3 +45,30 @@ def brute(
         for combo in itertools.combinations(nodes, size):
             best = min(best, nx_value(g, set(combo), objective, weights))
     return best
+
+
+# Random graphs small enough for brute force.
+tiny = st.builds(
+    lambda n, p, seed: nx.gnp_random_graph(n, p, seed=seed),
+    st.integers(2, 9),
+    st.floats(0.15, 0.7),
+    st.integers(0, 10_000),
+)
+
+
+def best_over_targets(
+    g: nx.Graph, targets: tuple[Target, ...], budget: float, objective: str
+) -> int:
+    """Optimum over every set of whole targets whose costs fit the budget."""
+    return min(
+        nx_value(g, {v for t in combo for v in t.members}, objective)
+        for size in range(len(targets) + 1)
+        for combo in itertools.combinations(targets, size)
+        if sum(t.cost for t in combo) <= budget
+    )
+
+
+def draw_limits(data: st.DataObject, n: int) -> tuple[set[int], list[int]]:
+    """Nodes never to remove (at most half) and whole node weights 0-4, drawn for n nodes."""
+    banned = data.draw(st.sets(st.integers(0, n - 1), max_size=n // 2))
+    return banned, data.draw(st.lists(st.integers(0, 4), min_size=n, max_size=n))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
-
 import networkx as nx
 import pytest
 from hypothesis import given, settings
@@ -11,7 +9,7 @@ from hypothesis import strategies as st
 
 from linewatch.plan import exact
 from linewatch.plan.problem import Problem, Target
-from tests.plan.helpers import brute, nx_value, to_graph
+from tests.plan.helpers import best_over_targets, brute, draw_limits, nx_value, tiny, to_graph
 
 
 @pytest.mark.parametrize(
@@ -29,14 +27,6 @@ def test_known_optima(g: nx.Graph, k: int, value: int) -> None:
     assert nx_value(g, set(found.removed), "pairwise") == value
 
 
-tiny = st.builds(
-    lambda n, p, seed: nx.gnp_random_graph(n, p, seed=seed),
-    st.integers(2, 9),
-    st.floats(0.15, 0.7),
-    st.integers(0, 10_000),
-)
-
-
 @settings(max_examples=25, deadline=None)
 @given(tiny, st.integers(0, 3))
 def test_matches_brute_force(g: nx.Graph, k: int) -> None:
@@ -49,9 +39,7 @@ def test_matches_brute_force(g: nx.Graph, k: int) -> None:
 @settings(max_examples=15, deadline=None)
 @given(tiny, st.integers(1, 3), st.data())
 def test_exclusions_and_weights(g: nx.Graph, k: int, data: st.DataObject) -> None:
-    n = g.number_of_nodes()
-    banned = data.draw(st.sets(st.integers(0, n - 1), max_size=n // 2))
-    weights = data.draw(st.lists(st.integers(0, 4), min_size=n, max_size=n))
+    banned, weights = draw_limits(data, g.number_of_nodes())
     problem = Problem(k, exclude=frozenset(banned), weights=tuple(float(w) for w in weights))
     found = exact.solve(to_graph(g), problem, 30)
     assert not banned & set(found.removed)
@@ -63,13 +51,7 @@ def test_groups_and_costs_against_enumeration() -> None:
     targets = (Target((4, 5), 1.0), Target((3,), 2.0), Target((0, 1), 1.0), Target((8,), 1.0))
     problem = Problem(2, targets=targets)
     found = exact.solve(to_graph(g), problem, 30)
-    best = min(
-        nx_value(g, {v for t in combo for v in t.members}, "pairwise")
-        for size in range(3)
-        for combo in itertools.combinations(targets, size)
-        if sum(t.cost for t in combo) <= 2
-    )
-    assert found.optimal and found.value == best
+    assert found.optimal and found.value == best_over_targets(g, targets, 2, "pairwise")
     chosen = {t for t in targets if set(t.members) <= set(found.removed)}
     assert sum(t.cost for t in chosen) <= 2
 
