@@ -7,7 +7,7 @@ import datetime as dt
 import duckdb
 import pandas as pd
 
-from linewatch.analyse.roles import controllers_sql, customers_sql
+from linewatch.analyse.roles import controllers_sql, customers_sql, number_roles_sql
 from linewatch.analyse.settings import AnalysisSettings
 
 
@@ -89,3 +89,37 @@ def test_customer_of_two_lines_alike_gets_the_same_line_every_run() -> None:
     for _ in range(5):
         rows = con.execute(f"SELECT number, line_id, lines FROM ({customers_sql()})").fetchall()
         assert rows == [("c", "L2", 2)]
+
+
+def test_controller_of_two_lines_has_one_role_naming_both() -> None:
+    """boss directs r1 and r2 of L1 and r3 and r4 of L2: one holder running two lines (dev seed
+    1345, where a second row per line broke the role table's key)."""
+    con = _store(["r1", "r2"], [(r, "boss", 20, 8) for r in ("r1", "r2", "r3", "r4")])
+    con.execute("INSERT INTO a_runners VALUES ('r3', 'L2'), ('r4', 'L2')")
+    con.execute(f"CREATE TEMP TABLE a_controllers AS {controllers_sql(AnalysisSettings())}")
+    assert con.execute("SELECT count(*) FROM a_controllers").fetchone() == (2,)
+    con.execute(
+        "CREATE TEMP TABLE a_scored AS SELECT number, 0.0 AS deal_line_score, "
+        "[]::VARCHAR[] AS score_reasons FROM (SELECT DISTINCT contact AS number FROM a_pairs)"
+    )
+    con.execute("CREATE TEMP TABLE a_line_numbers (number VARCHAR, line_id VARCHAR)")
+    con.execute("ALTER TABLE a_deal ADD COLUMN takeover_reasons VARCHAR[]")
+    con.execute("ALTER TABLE a_runners ADD COLUMN relays INT")
+    con.execute("ALTER TABLE a_runners ADD COLUMN deal_numbers INT")
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE a_customers (number VARCHAR, line_id VARCHAR, orders INT, "
+        "flares INT, lines INT)"
+    )
+    con.execute(
+        "CREATE TEMP TABLE a_delivered (number VARCHAR, line_id VARCHAR, calls INT, runners INT)"
+    )
+    rows = con.execute(
+        f"SELECT number, role, line_id, reasons FROM ({number_roles_sql()}) WHERE number = 'boss'"
+    ).fetchall()
+    assert len(rows) == 1
+    [(_, role, line, reasons)] = rows
+    assert (role, line) == ("controller", "L1")
+    assert [r.split(":")[0] for r in reasons] == [
+        "directs the runners of L1",
+        "directs the runners of L2",
+    ]

@@ -207,7 +207,11 @@ def controllers_sql(s: AnalysisSettings) -> str:
 
 
 def number_roles_sql() -> str:
-    """Every number with its role, line, score and reasons (deal line reasons from the model)."""
+    """Every number with its role, line, score and reasons (deal line reasons from the model).
+
+    One row per number: a number directing the runners of two lines (one holder running both)
+    is their controller once, under the lower line id, with each line's reason.
+    """
     return """
     SELECT s.number,
            CASE WHEN d.number IS NOT NULL THEN 'deal_line'
@@ -218,7 +222,7 @@ def number_roles_sql() -> str:
            coalesce(l.line_id, c.line_id, r.line_id, u.line_id, v.line_id) AS line_id,
            s.deal_line_score,
            CASE WHEN d.number IS NOT NULL THEN d.takeover_reasons || s.score_reasons
-                WHEN c.number IS NOT NULL THEN [c.reason]
+                WHEN c.number IS NOT NULL THEN c.reasons
                 WHEN r.number IS NOT NULL AND r.deal_numbers = 0 THEN [format(
                     'calls {} customers of {}, none of whom ever contacts it: a runner '
                     'on delivery (the deal number relaying to it was not obtained)',
@@ -237,7 +241,8 @@ def number_roles_sql() -> str:
     FROM a_scored s
     LEFT JOIN a_line_numbers l USING (number)
     LEFT JOIN a_deal d USING (number)
-    LEFT JOIN a_controllers c USING (number)
+    LEFT JOIN (SELECT number, min(line_id) AS line_id, list(reason ORDER BY line_id) AS reasons
+               FROM a_controllers GROUP BY number) c USING (number)
     LEFT JOIN a_runners r USING (number)
     LEFT JOIN a_customers u USING (number)
     LEFT JOIN a_delivered v USING (number)
