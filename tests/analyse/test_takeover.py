@@ -96,6 +96,10 @@ def _line_store(first: str, last: str) -> duckdb.DuckDBPyConnection:
         "FROM (VALUES ('N'), ('M'), ('Q')) t(number)"
     )
     con.execute("CREATE TEMP TABLE a_line_joins (number VARCHAR, joined VARCHAR)")
+    con.execute(
+        "CREATE TEMP TABLE a_edges "
+        "(a VARCHAR, b VARCHAR, n_sms_direct BIGINT, first_ts TIMESTAMPTZ)"
+    )
     return con
 
 
@@ -348,6 +352,10 @@ def test_number_reaching_two_lines_alike_joins_the_one_with_no_number_in_use() -
         "'2025-01-20'::TIMESTAMPTZ AS first_ts, '2025-01-20 10:00'::TIMESTAMPTZ AS last_ts"
     )
     con.execute("CREATE TEMP TABLE a_line_joins (number VARCHAR, joined VARCHAR)")
+    con.execute(
+        "CREATE TEMP TABLE a_edges "
+        "(a VARCHAR, b VARCHAR, n_sms_direct BIGINT, first_ts TIMESTAMPTZ)"
+    )
     assert add_line_takeovers(con, AnalysisSettings()) == 1
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("G", "D1")]
 
@@ -485,3 +493,25 @@ def test_number_sending_the_swap_notice_is_judged_on_contacts_a_line_knows() -> 
     con.execute("UPDATE a_scored SET first_ts = '2025-01-30 01:00' WHERE number = 'T'")
     assert add_line_takeovers(con, AnalysisSettings()) == 1
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("T", "D1")]
+
+
+def test_number_whose_contacts_got_a_lines_first_swap_notice_is_its_earlier_number() -> None:
+    """H was last used 12 h before D1, the line's first known number, started; D1 texted u1
+    and u2 in its first half hour (its swap notice), and they are two of H's three contacts,
+    though no line knows them as customers (dev seed 1241: the line's first two numbers, seen
+    only through three obtained customers who stopped buying soon after). Texted three hours
+    after D1 started, they got no notice, and H joins nothing."""
+    con = _candidates(
+        "('H', 'c1', 1, 0, 0, false), ('H', 'u1', 1, 0, 0, false), ('H', 'u2', 1, 0, 0, false)",
+        "('H', 0.01, '2024-12-30', '2024-12-31 12:00')",
+    )
+    con.execute(
+        "INSERT INTO a_edges VALUES ('D1', 'u1', 1, '2025-01-01 03:00'), "
+        "('D1', 'u2', 1, '2025-01-01 03:00')"
+    )
+    assert add_line_takeovers(con, AnalysisSettings()) == 0
+    con.execute("UPDATE a_edges SET first_ts = '2025-01-01 00:30'")
+    assert add_line_takeovers(con, AnalysisSettings()) == 1
+    assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("H", "D1")]
+    reasons = con.execute("SELECT takeover_reasons FROM a_deal WHERE number = 'H'").fetchone()
+    assert reasons and "2 of its 3 contacts got the texts line L1's first known" in reasons[0][0]

@@ -149,6 +149,11 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     days, and no other line's gap fits it: the line's next number seen only through a customer
     who started buying after the known numbers' time (a customer's friend with a brief exchange
     as a swap happened to fall is kept out by the days of orders, dev seeds 1001-1024).
+    Before a line's first known number, a number last used in the two days of stale orders
+    before it joins when two or more of its contacts, and at least half, got the texts that
+    first number sent in its first couple of hours (its swap notice), whether or not any line
+    knows them: when few records were obtained, the customers of a line's earliest numbers
+    may be seen only through that notice before they stop buying (dev seed 1241).
     A line's candidates join strongest first: one in use at any time while another candidate
     of the same line was, with more shared contacts (or as many and a longer use), waits for the
     next round, where it is checked against that one as a known number. Decided in one round,
@@ -176,6 +181,14 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     ), ends AS (
         SELECT line_id, min(first_ts) AS first_use, max(last_ts) AS last_use FROM spans
         GROUP BY line_id
+    ), heads AS MATERIALIZED (
+        SELECT d.line_id, x.b AS contact
+        FROM spans d JOIN ends e ON e.line_id = d.line_id AND e.first_use = d.first_ts
+        JOIN a_edges x ON x.a = d.number
+        WHERE x.n_sms_direct > 0 AND date_diff('second', d.first_ts, x.first_ts) <= {notice}
+    ), heralded AS (
+        SELECT v.number, h.line_id, count(*) AS heralded
+        FROM side v JOIN heads h ON h.contact = v.contact GROUP BY ALL
     ), reach AS (
         SELECT v.number, c.line_id, count(*) AS shared,
                count(*) FILTER (NOT c.runner OR v.n_out > 0) AS linked,
@@ -200,7 +213,7 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
         LEFT JOIN bulk b ON b.number = v.number GROUP BY v.number
     ), placed AS (
         SELECT r.*, o.contacts, o.crew_contacts, o.answered, n.deal_line_score, n.first_ts,
-               n.last_ts, e.first_use, e.last_use,
+               n.last_ts, e.first_use, e.last_use, coalesce(hd.heralded, 0) AS heralded,
                EXISTS (
                  SELECT 1 FROM gaps g WHERE g.line_id = r.line_id
                    AND n.first_ts > g.gap_from AND n.last_ts < g.gap_to) AS in_gap,
@@ -219,6 +232,19 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
                  OR date_diff('second', n.last_ts, e.first_use) BETWEEN 0 AND {gap} AS at_end
         FROM reach r JOIN own o USING (number) JOIN a_scored n USING (number)
         JOIN ends e USING (line_id)
+        LEFT JOIN heralded hd ON hd.number = r.number AND hd.line_id = r.line_id
+    ), judged AS (
+        SELECT *, (linked >= {s.takeover_min_shared} OR served > 0
+                   OR (notified > 0 AND after_swap)
+                   OR (texted > 0 AND crew_contacts = contacts AND in_gap)
+                   OR (shared = contacts AND in_gap AND (after_swap OR before_swap))
+                   OR (linked = contacts AND at_end)
+                   OR (texted > 0 AND shared = contacts AND at_end))
+                  AND shared >= {s.takeover_min_share} * judged AS matched
+        FROM (SELECT *, CASE WHEN relayed > 0 THEN answered
+                             WHEN notified > 0 AND after_swap THEN crew_contacts
+                             ELSE contacts END AS judged
+              FROM placed)
     ), found AS (
         SELECT r.number, r.line_id, r.shared, r.deal_line_score, r.first_ts, r.last_ts,
                r.in_gap, r.free, r.relayed > 0 AS relays,
@@ -227,18 +253,12 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
                CASE WHEN r.first_ts > r.last_use THEN 'after that line''s last known number'
                     WHEN r.last_ts < r.first_use THEN 'before that line''s first known number'
                     ELSE 'only between that line''s known numbers' END AS place,
-               NULL::DOUBLE AS after_hours
-        FROM (SELECT *, CASE WHEN relayed > 0 THEN answered
-                             WHEN notified > 0 AND after_swap THEN crew_contacts
-                             ELSE contacts END AS judged
-              FROM placed) r
-        WHERE (r.linked >= {s.takeover_min_shared} OR r.served > 0
-               OR (r.notified > 0 AND r.after_swap)
-               OR (r.texted > 0 AND r.crew_contacts = r.contacts AND r.in_gap)
-               OR (r.shared = r.contacts AND r.in_gap AND (r.after_swap OR r.before_swap))
-               OR (r.linked = r.contacts AND r.at_end)
-               OR (r.texted > 0 AND r.shared = r.contacts AND r.at_end))
-          AND r.shared >= {s.takeover_min_share} * r.judged
+               NULL::DOUBLE AS after_hours,
+               CASE WHEN NOT r.matched THEN r.heralded END AS herald
+        FROM judged r
+        WHERE r.matched
+           OR (r.heralded >= 2 AND r.heralded >= {s.takeover_min_share} * r.contacts
+               AND r.at_end AND r.last_ts < r.first_use)
     ), lone_at AS (
         SELECT n.number, g.line_id, n.deal_line_score, n.first_ts, n.last_ts,
                round(date_diff('second', g.gap_from, n.first_ts) / 3600.0, 1) AS after_hours
@@ -253,7 +273,8 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     ), lone AS (
         SELECT t.number, t.line_id, 0 AS shared, t.deal_line_score, t.first_ts, t.last_ts,
                true AS in_gap, true AS free, false AS relays, false AS strong, o.contacts,
-               'only between that line''s known numbers' AS place, t.after_hours
+               'only between that line''s known numbers' AS place, t.after_hours,
+               NULL::BIGINT AS herald
         FROM lone_at t JOIN (
             SELECT number, count(*) AS contacts, sum(out_sms) AS sms_out,
                    bool_or(led AND in_days >= {s.lone_min_order_days}) AS led
@@ -274,7 +295,12 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
                AND date_diff('second', c.last_ts, d.last_ts) > {gap})
     ), chosen AS (
         SELECT c.number, c.deal_line_score, c.first_ts, c.last_ts, c.line_id, c.shared, c.strong,
-               [CASE WHEN c.after_hours IS NULL THEN
+               [CASE WHEN c.herald IS NOT NULL THEN
+                 format('{{}} of its {{}} contacts got the texts line {{}}''s first known number '
+                       'sent as it started, and it was last used in the two days before: the '
+                       'line''s earlier number, seen through the customers its swap notice '
+                       'reached', c.herald, c.contacts, c.line_id)
+                 WHEN c.after_hours IS NULL THEN
                  format('{{}} of its {{}} contacts{{}} are customers or runners of line {{}}, and '
                        'it was in use {{}}: a number swap',
                        c.shared, c.contacts,
