@@ -35,17 +35,8 @@ def _index() -> tuple[
 ]:
     """District names, bounding boxes (lon lo, hi, lat lo, hi), ring vertices and their owner."""
     districts = _districts()
-    boxes = np.array(
-        [
-            [
-                min(float(r[:, 0].min()) for r in rings),
-                max(float(r[:, 0].max()) for r in rings),
-                min(float(r[:, 1].min()) for r in rings),
-                max(float(r[:, 1].max()) for r in rings),
-            ]
-            for _, rings in districts
-        ]
-    )
+    every = [np.concatenate(rings) for _, rings in districts]
+    boxes = np.array([[v[:, 0].min(), v[:, 0].max(), v[:, 1].min(), v[:, 1].max()] for v in every])
     vertices = np.concatenate([r for _, rings in districts for r in rings])
     owner = np.concatenate(
         [np.full(len(r), i) for i, (_, rings) in enumerate(districts) for r in rings]

@@ -233,7 +233,7 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
         FROM reach r JOIN own o USING (number) JOIN a_scored n USING (number)
         JOIN ends e USING (line_id)
         LEFT JOIN heralded hd ON hd.number = r.number AND hd.line_id = r.line_id
-    ), judged AS (
+    ), checked AS (
         SELECT *, (linked >= {s.takeover_min_shared} OR served > 0
                    OR (notified > 0 AND after_swap)
                    OR (texted > 0 AND crew_contacts = contacts AND in_gap)
@@ -255,7 +255,7 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
                     ELSE 'only between that line''s known numbers' END AS place,
                NULL::DOUBLE AS after_hours,
                CASE WHEN NOT r.matched THEN r.heralded END AS herald
-        FROM judged r
+        FROM checked r
         WHERE r.matched
            OR (r.heralded >= 2 AND r.heralded >= {s.takeover_min_share} * r.contacts
                AND r.at_end AND r.last_ts < r.first_use)

@@ -25,7 +25,7 @@ from ortools.sat.python import cp_model
 from linewatch.plan.exact import Exact
 from linewatch.plan.graph import Graph
 from linewatch.plan.model import WORKERS, add_reductions, removal_vars
-from linewatch.plan.objective import removed_mask, score
+from linewatch.plan.objective import score
 from linewatch.plan.problem import Problem
 
 
@@ -116,5 +116,4 @@ def solve(
 
 def _value(graph: Graph, w: NDArray[np.float64], removed: Sequence[int]) -> float:
     """Largest component weight after removing `removed`."""
-    mask = removed_mask(graph.n, removed)
-    return score(graph, np.flatnonzero(mask).tolist(), w).value("lcc")
+    return score(graph, removed, w).value("lcc")
