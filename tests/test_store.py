@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from linewatch.errors import StoreError
-from linewatch.store import SCHEMA_VERSION, connect, migrate, open_store
+from linewatch.store import SCHEMA_VERSION, connect, empty_table, migrate, open_store, transaction
 from linewatch.store.migrate import _migrations
 
 
@@ -72,3 +72,21 @@ def test_spill_is_capped_so_a_large_job_cannot_fill_the_disk(
         == expected.execute(query).fetchone()
         != default
     )
+
+
+def test_emptying_a_table_keeps_its_definition_and_rolls_back(tmp_path: Path) -> None:
+    con = open_store(tmp_path / "s.duckdb")
+    row = ["+447700900001", "deal_line", "L1", 0.9, ["r"], "A1"]
+    con.execute("INSERT INTO number_roles VALUES (?, ?, ?, ?, ?, ?)", row)
+    with pytest.raises(RuntimeError), transaction(con):
+        empty_table(con, "number_roles")
+        assert con.execute("SELECT count(*) FROM number_roles").fetchone() == (0,)
+        raise RuntimeError("crash mid-run")
+    assert con.execute("SELECT count(*) FROM number_roles").fetchone() == (1,)
+    with transaction(con):
+        empty_table(con, "number_roles")
+        con.execute("INSERT INTO number_roles VALUES (?, ?, ?, ?, ?, ?)", row)
+    with pytest.raises(duckdb.ConstraintException):
+        con.execute("INSERT INTO number_roles VALUES (?, ?, ?, ?, ?, ?)", row)
+    with pytest.raises(StoreError, match="no table nowhere"):
+        empty_table(con, "nowhere")

@@ -17,7 +17,7 @@ from linewatch.analyse.pipeline import run_pipeline
 from linewatch.analyse.settings import AnalysisSettings
 from linewatch.analyse.summaries import line_places, line_rows_sql
 from linewatch.errors import LinewatchError
-from linewatch.store import transaction
+from linewatch.store import empty_table, transaction
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ def analyse(con: duckdb.DuckDBPyConnection, s: AnalysisSettings | None = None) -
 def _write(con: duckdb.DuckDBPyConnection, run_id: str, measures: pa.Table) -> None:
     """Replace the four result tables (inside the caller's transaction)."""
     for table in ("number_roles", "lines", "person_roles", "network_measures"):
-        con.execute(f"DELETE FROM {table}")
+        empty_table(con, table)
     con.execute(
         "INSERT INTO number_roles SELECT number, role, line_id, deal_line_score, reasons, ? "
         "FROM a_roles",

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import duckdb
 
+from linewatch.store import empty_table
+
 MATCH_SQL = """
 CREATE OR REPLACE TEMP TABLE er_ids AS
 WITH overlap AS (
@@ -48,7 +50,7 @@ def assign_ids(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
     """Replace person_clusters and persons from er_assign, keeping ids stable."""
     con.execute(MATCH_SQL)
     con.execute(CLUSTERS_SQL, [run_id])
-    con.execute("DELETE FROM person_clusters")
+    empty_table(con, "person_clusters")
     con.execute("INSERT INTO person_clusters SELECT * FROM er_new_clusters")
-    con.execute("DELETE FROM persons")
+    empty_table(con, "persons")
     con.execute(PERSONS_SQL)

@@ -11,6 +11,7 @@ import duckdb
 
 from linewatch.resolve.evidence import derived_sql, direct_sql, hours_sql, observations_sql
 from linewatch.resolve.handsets import handset_evidence_sql
+from linewatch.store import empty_table
 
 CONFLICT_AT = 0.25
 # A shared overnight cell gives an area, not a person (neighbours share it): it only
@@ -40,7 +41,7 @@ def _combine(
     con: duckdb.DuckDBPyConnection, table: str, key: str, evidence: str, run_id: str
 ) -> None:
     """Replace `table` with the evidence rows of `evidence` combined per (key, person)."""
-    con.execute(f"DELETE FROM {table}")
+    empty_table(con, table)
     sql = COMBINE_SQL.format(table=table, key=key, evidence=evidence)
     con.execute(sql, [CONFLICT_AT, run_id])
 

@@ -21,7 +21,7 @@ from linewatch.resolve.ids import assign_ids
 from linewatch.resolve.pairs import store_pairs
 from linewatch.resolve.phones import attribute_phones
 from linewatch.resolve.prepare import INPUT, build_input
-from linewatch.store import transaction
+from linewatch.store import empty_table, transaction
 
 
 @dataclass(frozen=True)
@@ -72,8 +72,8 @@ def resolve(con: duckdb.DuckDBPyConnection, full: bool = False) -> Outcome:
     retrain = full or latest is None or (not latest[1] and records >= splinker.MIN_TRAINING_RECORDS)
     model_id, trained, settings = _train(con, records) if retrain else latest  # type: ignore[misc]
     if retrain:
-        con.execute("DELETE FROM er_pairs")
-        con.execute("DELETE FROM er_linked")
+        empty_table(con, "er_pairs")
+        empty_table(con, "er_linked")
     new = _count(
         con,
         f"SELECT count(*) FROM {INPUT} WHERE record_id NOT IN (SELECT record_id FROM er_linked)",

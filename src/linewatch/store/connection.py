@@ -48,3 +48,19 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
         con.execute("ROLLBACK")
         raise
     con.execute("COMMIT")
+
+
+def empty_table(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    """Empty a store table by dropping it and creating it again from its own definition.
+
+    Same result as DELETE (and transactional, so a rollback restores the rows), but DuckDB
+    commits a DELETE of many rows under a primary key slowly: 7 s for each 309 k-row table of
+    a 10 M-record case's analysis, against 0.35 s in all this way.
+    """
+    row = con.execute(
+        "SELECT sql FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = ?", [table]
+    ).fetchone()
+    if not row:
+        raise StoreError(f"no table {table} in the store")
+    con.execute(f"DROP TABLE main.{table}")
+    con.execute(row[0])
