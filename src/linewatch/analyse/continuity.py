@@ -38,10 +38,12 @@ def deal_pairs_sql(s: AnalysisSettings) -> str:
         FROM a_deal_contacts x JOIN a_deal_contacts y
           ON x.contact = y.contact AND x.number < y.number
         GROUP BY x.number, y.number
+    ), deal_imeis AS (
+        SELECT h.number, unnest(h.imei_list) AS imei
+        FROM a_handsets h SEMI JOIN a_deal USING (number)
     ), handsets AS (
         SELECT DISTINCT x.number AS a, y.number AS b
-        FROM handset_use x JOIN handset_use y ON x.imei = y.imei AND x.number < y.number
-        SEMI JOIN a_deal dx ON dx.number = x.number SEMI JOIN a_deal dy ON dy.number = y.number
+        FROM deal_imeis x JOIN deal_imeis y ON x.imei = y.imei AND x.number < y.number
     )
     SELECT coalesce(sh.a, h.a) AS a, coalesce(sh.b, h.b) AS b,
            coalesce(sh.customers, 0) AS customers, coalesce(sh.runners, 0) AS runners,

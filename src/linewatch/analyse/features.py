@@ -25,13 +25,24 @@ def text_sql(column: str) -> str:
 
 def bursts_sql(s: AnalysisSettings) -> str:
     """Bulk-message bursts: one sender texting many distinct numbers in the same short window
-    (`num` is the sender's BIGINT key, for the join in `daily_sql`)."""
+    (`num` is the sender's BIGINT key, for the join in `daily_sql`).
+
+    Distinct recipients are counted only in the windows with enough texts (a plain count first:
+    0.75 s against 1.0-1.1 s for counting distinct recipients in every window of 8.9 M events).
+    """
     return f"""
+    WITH sms AS (
+        SELECT {num_sql("caller")} AS num, floor(epoch(ts) / {s.burst_window_s})::BIGINT AS bucket,
+               callee
+        FROM comm_events WHERE type = 'sms'
+    ), busy AS (
+        SELECT num, bucket FROM sms GROUP BY num, bucket
+        HAVING count(*) >= {s.burst_min_recipients}
+    )
     SELECT {text_sql("num")} AS number, bucket, recipients, num
     FROM (
-        SELECT {num_sql("caller")} AS num, floor(epoch(ts) / {s.burst_window_s})::BIGINT AS bucket,
-               count(DISTINCT {num_sql("callee")}) AS recipients
-        FROM comm_events WHERE type = 'sms'
+        SELECT num, bucket, count(DISTINCT {num_sql("callee")}) AS recipients
+        FROM sms SEMI JOIN busy USING (num, bucket)
         GROUP BY num, bucket
     )
     WHERE recipients >= {s.burst_min_recipients}

@@ -14,7 +14,8 @@ def line_rows_sql() -> str:
     SELECT l.line_id, list(l.number ORDER BY l.position) AS numbers,
            min(d.first_ts) AS active_from, max(d.last_ts) AS active_to,
            (SELECT count(*) FROM a_customers c WHERE c.line_id = l.line_id) AS customers,
-           coalesce((SELECT list(DISTINCT h.imei ORDER BY h.imei) FROM handset_use h
+           coalesce((SELECT list(DISTINCT h.imei ORDER BY h.imei)
+                     FROM (SELECT number, unnest(imei_list) AS imei FROM a_handsets) h
                      JOIN a_line_numbers x ON x.number = h.number
                      WHERE x.line_id = l.line_id), []) AS handsets
     FROM a_line_numbers l JOIN a_deal d USING (number)
