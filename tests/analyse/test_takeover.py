@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import duckdb
+import pytest
 
 from linewatch.analyse.settings import AnalysisSettings
-from linewatch.analyse.takeover import add_line_takeovers, add_relay_seeds, add_takeovers
+from linewatch.analyse.takeover import add_line_takeovers, add_seeds, add_takeovers
 
 
 def _store(successor_start: str) -> duckdb.DuckDBPyConnection:
@@ -285,15 +286,48 @@ def test_phone_relaying_to_one_runner_and_answering_customers_is_a_deal_line() -
     con.execute(
         "CREATE TEMP TABLE a_scored AS SELECT number, 0.1 AS deal_line_score, "
         "TIMESTAMPTZ '2025-01-01' AS first_ts, TIMESTAMPTZ '2025-01-07' AS last_ts, "
-        "led, led_replied FROM (VALUES ('X', 2, 1), ('F', 2, 1)) t(number, led, led_replied)"
+        "led, led_replied, 3 AS contacts, 0 AS burst_recipients_contacting "
+        "FROM (VALUES ('X', 2, 1), ('F', 2, 1)) t(number, led, led_replied)"
     )
     con.execute(
         "CREATE TEMP TABLE a_deal (number VARCHAR, deal_line_score DOUBLE, "
         "first_ts TIMESTAMPTZ, last_ts TIMESTAMPTZ, takeover_reasons VARCHAR[])"
     )
-    assert add_relay_seeds(con, AnalysisSettings()) == 1
+    assert add_seeds(con, AnalysisSettings()) == 1
     row = con.execute("SELECT number, takeover_reasons FROM a_deal").fetchone()
     assert row and row[0] == "X" and "seen through its runner" in row[1][0]
+
+
+@pytest.mark.parametrize(
+    ("contacts", "answered", "led", "seeded"),
+    [
+        (8, 8, 7, True),  # every contact gets its flares; most order on several days
+        (9, 7, 5, True),  # 7 of 9 is 0.78 of its contacts
+        (9, 6, 5, False),  # 6 of 9 (0.67): the flares miss a third of its circle
+        (40, 34, 1, False),  # group texts to friends, who are called back
+        (4, 3, 3, False),  # three answered flares are too few
+        (6, 6, 2, False),  # two ordering contacts are too few
+    ],
+)
+def test_number_whose_circle_is_its_flares_customers_is_a_deal_line(
+    contacts: int, answered: int, led: int, seeded: bool
+) -> None:
+    con = duckdb.connect()
+    con.execute("CREATE TEMP TABLE a_edges (a VARCHAR, b VARCHAR, n INT, n_burst INT, days INT)")
+    con.execute(
+        "CREATE TEMP TABLE a_scored AS SELECT 'X' AS number, 0.2 AS deal_line_score, "
+        "TIMESTAMPTZ '2025-01-01' AS first_ts, TIMESTAMPTZ '2025-01-20' AS last_ts, "
+        f"{led} AS led, {led} AS led_replied, {contacts} AS contacts, "
+        f"{answered} AS burst_recipients_contacting"
+    )
+    con.execute(
+        "CREATE TEMP TABLE a_deal (number VARCHAR, deal_line_score DOUBLE, "
+        "first_ts TIMESTAMPTZ, last_ts TIMESTAMPTZ, takeover_reasons VARCHAR[])"
+    )
+    assert add_seeds(con, AnalysisSettings()) == int(seeded)
+    if seeded:
+        row = con.execute("SELECT takeover_reasons FROM a_deal").fetchone()
+        assert row and f"{answered} of its {contacts} contacts get its bulk texts" in row[0][0]
 
 
 def test_flare_in_one_lines_gap_while_another_line_was_mid_number_joins_the_first() -> None:

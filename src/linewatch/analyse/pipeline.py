@@ -8,7 +8,7 @@ from linewatch.analyse import model, roles
 from linewatch.analyse.continuity import assign_lines
 from linewatch.analyse.features import build_features
 from linewatch.analyse.settings import AnalysisSettings
-from linewatch.analyse.takeover import add_line_takeovers, add_relay_seeds, add_takeovers
+from linewatch.analyse.takeover import add_line_takeovers, add_seeds, add_takeovers
 
 
 def deal_sql(s: AnalysisSettings) -> str:
@@ -27,7 +27,7 @@ def score_numbers(con: duckdb.DuckDBPyConnection, s: AnalysisSettings) -> None:
     con.execute(f"CREATE OR REPLACE TEMP TABLE a_scored AS {model.score_sql()}")
     con.execute(f"CREATE OR REPLACE TEMP TABLE a_deal AS {deal_sql(s)}")
     if s.takeovers:
-        add_relay_seeds(con, s)
+        add_seeds(con, s)
         add_takeovers(con, s)
 
 

@@ -25,6 +25,8 @@ class AnalysisSettings:
     lone_min_order_days: int = 3  # days such a customer ordered from it: not a one-off exchange
     relay_seed_rate: float = 10.0  # messages a day a deal phone passes on to its runner
     relay_seed_days: int = 5  # days of relays: a runner's shift, not one busy evening
+    flare_seed_min_answered: int = 4  # its flares' recipients who contact it (seen customers)
+    flare_seed_min_share: float = 0.75  # of all its contacts: the flare list is its whole circle
     takeover_max_rounds: int = 10  # a successor's own successor is found in the next round
     strong_min_customers: int = 20  # a plain deal line, used to find its runners
     runner_min_relays: int = 5  # messages from a deal line that make a number a runner candidate

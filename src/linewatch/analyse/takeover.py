@@ -376,9 +376,34 @@ def relay_seeds_sql(s: AnalysisSettings) -> str:
     """
 
 
-def add_relay_seeds(con: duckdb.DuckDBPyConnection, s: AnalysisSettings) -> int:
-    """Add relay seeds to a_deal; returns how many."""
-    con.execute(f"CREATE OR REPLACE TEMP TABLE a_takeovers AS {relay_seeds_sql(s)}")
-    con.execute("INSERT INTO a_deal BY NAME SELECT * FROM a_takeovers")
-    row = con.execute("SELECT count(*) FROM a_takeovers").fetchone()
-    return int(row[0]) if row else 0
+def flare_seeds_sql(s: AnalysisSettings) -> str:
+    """Numbers outside a_deal whose contacts are nearly all customers who get its flares.
+
+    A line none of whose numbers was obtained shows only through the few customers who were:
+    each number has a handful of contacts, too few for the score, but nearly every one of them
+    gets its bulk texts and contacts it back, and most call in on several days and are seldom
+    called back. A person's group texts reach friends who are called back, and a business's
+    reminders reach thousands who seldom answer.
+    """
+    return f"""
+    SELECT number, deal_line_score, first_ts, last_ts,
+           [format('{{}} of its {{}} contacts get its bulk texts and contact it, and {{}} call in '
+                   'on several days and are seldom called back: a deal line seen through a few '
+                   'of its customers', burst_recipients_contacting, contacts, led)]
+             AS takeover_reasons
+    FROM a_scored ANTI JOIN a_deal USING (number)
+    WHERE burst_recipients_contacting >= {s.flare_seed_min_answered}
+      AND burst_recipients_contacting >= {s.flare_seed_min_share} * contacts
+      AND led >= 0.5 * contacts AND led >= 3
+    """
+
+
+def add_seeds(con: duckdb.DuckDBPyConnection, s: AnalysisSettings) -> int:
+    """Add relay seeds, then flare seeds, to a_deal; returns how many."""
+    added = 0
+    for sql in (relay_seeds_sql(s), flare_seeds_sql(s)):
+        con.execute(f"CREATE OR REPLACE TEMP TABLE a_takeovers AS {sql}")
+        con.execute("INSERT INTO a_deal BY NAME SELECT * FROM a_takeovers")
+        row = con.execute("SELECT count(*) FROM a_takeovers").fetchone()
+        added += int(row[0]) if row else 0
+    return added
