@@ -6,7 +6,12 @@ import duckdb
 import pytest
 
 from linewatch.analyse.settings import AnalysisSettings
-from linewatch.analyse.takeover import add_line_takeovers, add_seeds, add_takeovers
+from linewatch.analyse.takeover import (
+    add_line_takeovers,
+    add_seeds,
+    add_takeovers,
+    name_lines_sql,
+)
 
 
 def _store(successor_start: str) -> duckdb.DuckDBPyConnection:
@@ -132,7 +137,12 @@ def test_number_between_a_lines_numbers_with_its_customers_joins_that_line() -> 
     joins = con.execute("SELECT * FROM a_line_joins ORDER BY number").fetchall()
     assert joins == [("M", "D1"), ("N", "D1")]
     reasons = con.execute("SELECT takeover_reasons FROM a_deal WHERE number = 'N'").fetchone()
-    assert reasons and "customers or runners of line L1" in reasons[0][0]
+    assert reasons and "customers or runners of line {line:D1}" in reasons[0][0]
+    # the lines are regrouped after the round (here D1's line becomes L7): reasons follow
+    con.execute("UPDATE a_line_numbers SET line_id = 'L7'")
+    con.execute(name_lines_sql())
+    reasons = con.execute("SELECT takeover_reasons FROM a_deal WHERE number = 'N'").fetchone()
+    assert reasons and "customers or runners of line L7, and" in reasons[0][0]
 
 
 def test_numbers_reaching_a_lines_customers_side_by_side_in_a_gap_are_not_taken() -> None:
@@ -268,6 +278,24 @@ def test_number_reaching_two_lines_joins_the_one_in_whose_gap_it_lies() -> None:
     )
     assert add_line_takeovers(con, AnalysisSettings()) == 1
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("G", "D1")]
+
+
+def test_number_starting_as_one_lines_number_stops_joins_it_over_anothers_gap() -> None:
+    """G reaches c5, a customer of both lines, from half an hour after L1's E1 was last used;
+    it also lies in L2's gap (10-20 Jan). A swap hands over at once, so G is L1's."""
+    con = _candidates(
+        "('G', 'c5', 1, 1, 0, false)", "('G', 0.01, '2025-01-14 10:30', '2025-01-15')"
+    )
+    con.execute("UPDATE a_line_numbers SET line_id = 'L2'")
+    con.execute(
+        "INSERT INTO a_deal VALUES ('E1', 0.9, '2025-01-05', '2025-01-14 10:00', []::VARCHAR[])"
+    )
+    con.execute("INSERT INTO a_line_numbers VALUES ('L1', 'E1', 0)")
+    con.execute(
+        "INSERT INTO a_deal_contacts VALUES ('E1', 'c5', 'customer'), ('D3', 'c5', 'customer')"
+    )
+    assert add_line_takeovers(con, AnalysisSettings()) == 1
+    assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("G", "E1")]
 
 
 def test_customers_friend_in_touch_across_the_lines_numbers_is_not_taken() -> None:
@@ -477,7 +505,7 @@ def test_number_first_used_as_a_lines_number_stops_seen_through_an_unknown_custo
     assert add_line_takeovers(con, AnalysisSettings()) == 1
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("L", "D1")]
     reasons = con.execute("SELECT takeover_reasons FROM a_deal WHERE number = 'L'").fetchone()
-    assert reasons and "1.0 hours after a number of line L1" in reasons[0][0]
+    assert reasons and "1.0 hours after a number of line {line:D1}" in reasons[0][0]
 
 
 def test_phone_relaying_to_a_lines_runner_is_not_crowded_out_by_a_customers_friend() -> None:
@@ -548,4 +576,7 @@ def test_number_whose_contacts_got_a_lines_first_swap_notice_is_its_earlier_numb
     assert add_line_takeovers(con, AnalysisSettings()) == 1
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("H", "D1")]
     reasons = con.execute("SELECT takeover_reasons FROM a_deal WHERE number = 'H'").fetchone()
-    assert reasons and "2 of its 3 contacts got the texts line L1's first known" in reasons[0][0]
+    assert (
+        reasons
+        and "2 of its 3 contacts got the texts line {line:D1}'s first known" in reasons[0][0]
+    )

@@ -8,7 +8,12 @@ from linewatch.analyse import model, roles
 from linewatch.analyse.continuity import assign_lines
 from linewatch.analyse.features import build_features
 from linewatch.analyse.settings import AnalysisSettings
-from linewatch.analyse.takeover import add_line_takeovers, add_seeds, add_takeovers
+from linewatch.analyse.takeover import (
+    add_line_takeovers,
+    add_seeds,
+    add_takeovers,
+    name_lines_sql,
+)
 
 
 def deal_sql(s: AnalysisSettings) -> str:
@@ -39,6 +44,7 @@ def assign_roles(con: duckdb.DuckDBPyConnection, s: AnalysisSettings) -> None:
         if not add_line_takeovers(con, s):
             break
         assign_lines(con, s)
+    con.execute(name_lines_sql())
     con.execute(f"CREATE OR REPLACE TEMP TABLE a_runners AS {roles.runners_sql()}")
     con.execute(f"CREATE OR REPLACE TEMP TABLE a_customers AS {roles.customers_sql()}")
     con.execute(f"CREATE OR REPLACE TEMP TABLE a_controllers AS {roles.controllers_sql(s)}")

@@ -130,7 +130,11 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     only through the orders its obtained customers sent it before the swap (dev seeds 1005,
     1020), while a runner's one delivery call to a customer's friend links nobody (dev seed
     709).
-    Of two lines with as many of its contacts, it joins the one in a gap of whose chain it lies
+    Of two lines with as many of its contacts, it joins the one whose known number stopped (or
+    started) within a couple of hours of its own start (or stop), a few minutes' overlap
+    allowed: a swap hands over at once, while a customer of two lines links it to the other
+    line too (dev seeds 1403, 1421: a line's one-contact number went to the neighbouring line,
+    in a gap of whose chain it also lay); else the one in a gap of whose chain it lies
     (a customer of two lines links it to both, but the other line had a number in use), else
     the one none of whose known numbers was in use while it was (before the line's first known
     number, say), and only then the lower line id.
@@ -228,6 +232,11 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
                  SELECT 1 FROM spans d WHERE d.line_id = r.line_id
                    AND date_diff('second', n.last_ts, d.first_ts) BETWEEN 0 AND {notice}
                ) AS before_swap,
+               EXISTS (
+                 SELECT 1 FROM spans d WHERE d.line_id = r.line_id
+                   AND (abs(date_diff('second', d.last_ts, n.first_ts)) <= {notice}
+                        OR abs(date_diff('second', n.last_ts, d.first_ts)) <= {notice})
+               ) AS handover,
                date_diff('second', e.last_use, n.first_ts) BETWEEN 0 AND {gap}
                  OR date_diff('second', n.last_ts, e.first_use) BETWEEN 0 AND {gap} AS at_end
         FROM reach r JOIN own o USING (number) JOIN a_scored n USING (number)
@@ -247,7 +256,7 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
               FROM placed)
     ), found AS (
         SELECT r.number, r.line_id, r.shared, r.deal_line_score, r.first_ts, r.last_ts,
-               r.in_gap, r.free, r.relayed > 0 AS relays,
+               r.in_gap, r.free, r.handover, r.relayed > 0 AS relays,
                r.relayed > 0 OR (r.after_swap AND r.notified >= 2) AS strong,
                r.judged AS contacts,
                CASE WHEN r.first_ts > r.last_use THEN 'after that line''s last known number'
@@ -272,7 +281,8 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
         WHERE n.last_ts < g.gap_to
     ), lone AS (
         SELECT t.number, t.line_id, 0 AS shared, t.deal_line_score, t.first_ts, t.last_ts,
-               true AS in_gap, true AS free, false AS relays, false AS strong, o.contacts,
+               true AS in_gap, true AS free, true AS handover, false AS relays, false AS strong,
+               o.contacts,
                'only between that line''s known numbers' AS place, t.after_hours,
                NULL::BIGINT AS herald
         FROM lone_at t JOIN (
@@ -299,22 +309,25 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
                  format('{{}} of its {{}} contacts got the texts line {{}}''s first known number '
                        'sent as it started, and it was last used in the two days before: the '
                        'line''s earlier number, seen through the customers its swap notice '
-                       'reached', c.herald, c.contacts, c.line_id)
+                       'reached', c.herald, c.contacts, m.ref)
                  WHEN c.after_hours IS NULL THEN
                  format('{{}} of its {{}} contacts{{}} are customers or runners of line {{}}, and '
                        'it was in use {{}}: a number swap',
                        c.shared, c.contacts,
                        CASE WHEN c.relays THEN ' (it relays orders to the line''s runner, so '
                             'callers it never contacts that no line knows, its customers, are '
-                            'left out)' ELSE '' END, c.line_id, c.place)
+                            'left out)' ELSE '' END, m.ref, c.place)
                  ELSE format('it was first used {{}} hours after a number of line {{}} was last '
                        'used, texted its {{}} contacts, none known to any line, and was in use '
                        'only in that gap of the line''s numbers: a number swap seen through '
                        'customers the line''s known numbers never reached',
-                       c.after_hours, c.line_id, c.contacts) END] AS takeover_reasons
+                       c.after_hours, m.ref, c.contacts) END] AS takeover_reasons
         FROM cand c ANTI JOIN clash x ON x.number = c.number AND x.line_id = c.line_id
+        JOIN (SELECT line_id, '{{line:' || arg_min(number, position) || '}}' AS ref
+              FROM a_line_numbers GROUP BY line_id) m ON m.line_id = c.line_id
         QUALIFY row_number() OVER (
-            PARTITION BY c.number ORDER BY c.shared DESC, c.in_gap DESC, c.free DESC, c.line_id
+            PARTITION BY c.number
+            ORDER BY c.shared DESC, c.handover DESC, c.in_gap DESC, c.free DESC, c.line_id
         ) = 1
     ), crowded AS (
         SELECT DISTINCT c.number FROM chosen c JOIN chosen o
@@ -347,6 +360,23 @@ def add_line_takeovers(con: duckdb.DuckDBPyConnection, s: AnalysisSettings) -> i
     )
     con.execute("INSERT INTO a_deal BY NAME SELECT * EXCLUDE (line_id) FROM a_takeovers")
     return int(row[0])
+
+
+def name_lines_sql() -> str:
+    """Reasons' line references, `{line:N}` (the line of deal number N), as final line ids.
+
+    Lines are regrouped, and renumbered, after every round of line takeovers, so a reason
+    written in a round names the line by one of its numbers until the lines are final.
+    """
+    return r"""
+    WITH m AS (SELECT map_from_entries(list((number, line_id))) AS ids FROM a_line_numbers)
+    UPDATE a_deal SET takeover_reasons = list_transform(takeover_reasons, lambda r:
+        CASE WHEN r LIKE '%{line:%' THEN replace(
+                 r, regexp_extract(r, '\{line:[^}]*\}'),
+                 coalesce(m.ids[regexp_extract(r, '\{line:([^}]*)\}', 1)], 'unknown'))
+             ELSE r END)
+    FROM m
+    """
 
 
 def relay_seeds_sql(s: AnalysisSettings) -> str:
