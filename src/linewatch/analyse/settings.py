@@ -14,6 +14,8 @@ class AnalysisSettings:
     night_end_hour: int = 6  # 00:00-05:59 local time is "night"
     led_max_call_ratio: float = 0.25  # a customer calls the line; the line seldom calls back
     deal_threshold: float = 0.5  # deal-line score at or above which a number is a deal line
+    circle_max_customer_share: float = 0.25  # customer-like contacts below this share, and
+    circle_min_two_way: float = 0.7  # two-way contacts above this one: a person's circle
     continuity_overlap: float = 0.3  # shared customers / smaller base to join two numbers
     continuity_max_overlap_days: float = 3.0  # one line uses one number at a time (give or take)
     takeovers: bool = True  # add numbers that took over a deal number's customers at a swap
