@@ -218,12 +218,11 @@ def main() -> None:
         events = events_of(peer_db, folder / "peer.parquet")
         small = analysed(peer_db)
         Path(peer_db).unlink()
-        peer_cmd = [sys.executable, "-c", PEER, str(folder / "peer.parquet")]
-        _, *peer = measured(peer_cmd)
+        peer = measured([sys.executable, "-c", PEER, str(folder / "peer.parquet")])[1:]
     for name, n, (wall, cpu, gib) in (
         ("linewatch analyse", big_events, big),
         ("linewatch analyse", events, small),
-        ("pandas + networkx", events, tuple(peer)),
+        ("pandas + networkx", events, peer),
     ):
         print(f"{name}: {n:,} events in {wall:.1f} s, {cpu:.1f} CPU-s, peak {gib:.2f} GiB")
     ratio, cpu_ratio = peer[0] / small[0], peer[1] / small[1]

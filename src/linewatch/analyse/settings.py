@@ -29,6 +29,8 @@ class AnalysisSettings:
     relay_seed_days: int = 5  # days of relays: a runner's shift, not one busy evening
     flare_seed_min_answered: int = 4  # its flares' recipients who contact it (seen customers)
     flare_seed_min_share: float = 0.75  # of all its contacts: the flare list is its whole circle
+    flare_seed_min_customers: int = 3  # customer-like contacts (call in, seldom called back)
+    flare_seed_min_customer_share: float = 0.5  # of all its contacts: a friend is called back
     takeover_max_rounds: int = 10  # a successor's own successor is found in the next round
     strong_min_customers: int = 20  # a plain deal line, used to find its runners
     runner_min_relays: int = 5  # messages from a deal line that make a number a runner candidate

@@ -424,7 +424,8 @@ def flare_seeds_sql(s: AnalysisSettings) -> str:
     FROM a_scored ANTI JOIN a_deal USING (number)
     WHERE burst_recipients_contacting >= {s.flare_seed_min_answered}
       AND burst_recipients_contacting >= {s.flare_seed_min_share} * contacts
-      AND led >= 0.5 * contacts AND led >= 3
+      AND led >= {s.flare_seed_min_customers}
+      AND led >= {s.flare_seed_min_customer_share} * contacts
     """
 
 
