@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import duckdb
 
-from linewatch.analyse.continuity import deal_contacts_sql, group_lines, joined_pairs_sql
+from linewatch.analyse.continuity import (
+    deal_contacts_sql,
+    group_lines,
+    join_fragments,
+    joined_pairs_sql,
+)
 from linewatch.analyse.settings import AnalysisSettings
 
 
@@ -124,3 +129,66 @@ def test_customer_texted_once_a_day_is_no_runner() -> None:
         f"SELECT contact, kind FROM ({deal_contacts_sql(AnalysisSettings())}) ORDER BY contact"
     ).fetchall()
     assert rows == [("c1", "customer"), ("r1", "runner")]
+
+
+def _fragments(rows: str, contacts: str) -> duckdb.DuckDBPyConnection:
+    """Grouped lines from `rows` (line, number, first use, last use, last use it made) and
+    their crew from `contacts` (number, contact), both SQL VALUES lists."""
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TEMP TABLE r AS SELECT line_id, number, first_ts::TIMESTAMPTZ AS first_ts, "
+        "last_ts::TIMESTAMPTZ AS last_ts, last_out::TIMESTAMPTZ AS last_out_ts "
+        f"FROM (VALUES {rows}) t(line_id, number, first_ts, last_ts, last_out)"
+    )
+    con.execute(
+        "CREATE TEMP TABLE a_deal AS SELECT number, first_ts, last_ts, "
+        "[]::VARCHAR[] AS takeover_reasons FROM r"
+    )
+    con.execute(
+        "CREATE TEMP TABLE a_line_numbers AS SELECT line_id, number, "
+        "row_number() OVER (PARTITION BY line_id ORDER BY first_ts) - 1 AS position FROM r"
+    )
+    con.execute("CREATE TEMP TABLE a_activity AS SELECT number, last_out_ts FROM r")
+    con.execute(
+        "CREATE TEMP TABLE a_deal_contacts AS SELECT number, contact, 'customer' AS kind "
+        f"FROM (VALUES {contacts}) t(number, contact)"
+    )
+    con.execute("CREATE TEMP TABLE a_line_joins (number VARCHAR, joined VARCHAR)")
+    return con
+
+
+# L1: A1, A2 to 9 Jan 09:00, its last five hours only orders that were never answered (stale);
+# L2: B1 from 9 Jan 08:00, B2; L3 runs all month. c1 buys from A2 and B1, c2 from A1 and L3.
+_PIECES = (
+    "('L1', 'A1', '2025-01-01', '2025-01-05', '2025-01-05'), "
+    "('L1', 'A2', '2025-01-05', '2025-01-09 09:00', '2025-01-09 04:00'), "
+    "('L2', 'B1', '2025-01-09 08:00', '2025-01-20', '2025-01-20'), "
+    "('L2', 'B2', '2025-01-20', '2025-01-31', '2025-01-31'), "
+    "('L3', 'C1', '2025-01-01', '2025-01-31', '2025-01-31')"
+)
+_CREW = "('A2', 'c1'), ('B1', 'c1'), ('A1', 'c2'), ('C1', 'c2')"
+
+
+def test_line_seen_in_two_pieces_is_joined_with_its_reason() -> None:
+    """B1 starts four hours after A2's last answered use, no number of L1 was in use with one
+    of L2, and they share c1: one line in two pieces. L3 shares c2 with L1 but ran alongside."""
+    con = _fragments(_PIECES, _CREW)
+    assert join_fragments(con, AnalysisSettings()) == 1
+    assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("B1", "A2")]
+    reasons = dict(con.execute("SELECT number, takeover_reasons FROM a_deal").fetchall())
+    assert reasons["A1"] == [] and reasons["C1"] == []
+    assert "B1 was first used within 4.0 hours of A2's last use" in reasons["B2"][0]
+
+
+def test_pieces_too_far_apart_or_sharing_nobody_are_not_joined() -> None:
+    late = _PIECES.replace("'2025-01-09 08:00'", "'2025-01-09 12:00'")  # 8 hours: no handover
+    assert join_fragments(_fragments(late, _CREW), AnalysisSettings()) == 0
+    strangers = _CREW.replace("('B1', 'c1')", "('B1', 'c9')")
+    assert join_fragments(_fragments(_PIECES, strangers), AnalysisSettings()) == 0
+
+
+def test_piece_that_could_continue_two_lines_joins_neither() -> None:
+    """L4's D1 also starts as A2 stops, and shares c1 too: L1 could go on as L2 or as L4."""
+    rows = _PIECES + ", ('L4', 'D1', '2025-01-09 06:00', '2025-01-31', '2025-01-31')"
+    con = _fragments(rows, _CREW + ", ('D1', 'c1')")
+    assert join_fragments(con, AnalysisSettings()) == 0

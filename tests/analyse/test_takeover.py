@@ -102,6 +102,7 @@ def _line_store(first: str, last: str) -> duckdb.DuckDBPyConnection:
         "FROM (VALUES ('N'), ('M'), ('Q')) t(number)"
     )
     con.execute("CREATE TEMP TABLE a_line_joins (number VARCHAR, joined VARCHAR)")
+    con.execute("CREATE TEMP TABLE a_activity (number VARCHAR, last_out_ts TIMESTAMPTZ)")
     con.execute(
         "CREATE TEMP TABLE a_edges "
         "(a VARCHAR, b VARCHAR, n_sms_direct BIGINT, first_ts TIMESTAMPTZ)"
@@ -405,6 +406,7 @@ def test_number_reaching_two_lines_alike_joins_the_one_with_no_number_in_use() -
         "FROM (VALUES ('G', 'c5', 1, 1, 0, false), ('G', 'c6', 1, 1, 0, false)) "
         "t(number, contact, n_in, n_out, n_burst, led)"
     )
+    con.execute("CREATE TEMP TABLE a_activity (number VARCHAR, last_out_ts TIMESTAMPTZ)")
     con.execute(
         "CREATE TEMP TABLE a_nodes (number VARCHAR, burst_recipients BIGINT, "
         "burst_recipients_contacting BIGINT)"
@@ -424,8 +426,9 @@ def test_number_reaching_two_lines_alike_joins_the_one_with_no_number_in_use() -
 
 def test_weaker_candidate_in_use_with_a_stronger_one_of_its_line_waits_a_round() -> None:
     """S texts c1 and c2 twice each from 12 to 18 Jan, in L1's gap; W texts c5 once on 15 Jan.
-    c5 buys from L1 (D3) and from L2, whose E1 stopped on 12 Jan and E2 starts on 25 Jan, so
-    W lies in a gap of both and would join L1 on the line id. A line's candidates join
+    c5 buys from L1 (D3) and from L2, whose E1 stopped on 9 Jan and E2 starts on 25 Jan, so
+    W lies in a gap of both and would join L1, whose numbers stop and start nearer it (5 days
+    against 6). A line's candidates join
     strongest first: W waits, and once S is L1's, W lies inside S's use, so it is L2's (dev
     seeds 903, 908)."""
     con = _candidates(
@@ -433,7 +436,7 @@ def test_weaker_candidate_in_use_with_a_stronger_one_of_its_line_waits_a_round()
         "('S', 0.01, '2025-01-12', '2025-01-18'), ('W', 0.01, '2025-01-15', '2025-01-15')",
     )
     con.execute(
-        "INSERT INTO a_deal VALUES ('E1', 0.9, '2025-01-01', '2025-01-12', []::VARCHAR[]), "
+        "INSERT INTO a_deal VALUES ('E1', 0.9, '2025-01-01', '2025-01-09', []::VARCHAR[]), "
         "('E2', 0.9, '2025-01-25', '2025-01-31', []::VARCHAR[])"
     )
     con.execute("INSERT INTO a_line_numbers VALUES ('L2', 'E1', 0), ('L2', 'E2', 1)")
@@ -445,6 +448,27 @@ def test_weaker_candidate_in_use_with_a_stronger_one_of_its_line_waits_a_round()
     con.execute("INSERT INTO a_line_numbers VALUES ('L1', 'S', 2)")
     assert add_line_takeovers(con, AnalysisSettings()) == 1
     assert con.execute("SELECT * FROM a_line_joins WHERE number = 'W'").fetchall() == [("W", "E1")]
+
+
+def test_number_in_gaps_of_two_lines_joins_the_one_whose_numbers_are_nearest() -> None:
+    """W texts c5 once on 15 Jan; c5 buys from L1 (D1 to 10 Jan, D3 from 20 Jan) and from L2,
+    whose E1 last answered on 13 Jan at noon and E2 starts on 17 Jan. Orders reached E1 until
+    the evening of the 15th, unanswered: the stale orders of a swap, not use. W lies in a gap
+    of both lines and joins L2, whose numbers stop and start nearer it, not L1 on its id."""
+    con = _candidates(
+        "('W', 'c5', 0, 1, 0, false)", "('W', 0.01, '2025-01-15 09:00', '2025-01-15 09:00')"
+    )
+    con.execute(
+        "INSERT INTO a_deal VALUES ('E1', 0.9, '2025-01-01', '2025-01-15 20:00', []::VARCHAR[]), "
+        "('E2', 0.9, '2025-01-17', '2025-01-31', []::VARCHAR[])"
+    )
+    con.execute("INSERT INTO a_activity VALUES ('E1', '2025-01-13 12:00')")
+    con.execute("INSERT INTO a_line_numbers VALUES ('L2', 'E1', 0), ('L2', 'E2', 1)")
+    con.execute(
+        "INSERT INTO a_deal_contacts VALUES ('E1', 'c5', 'customer'), ('D3', 'c5', 'customer')"
+    )
+    assert add_line_takeovers(con, AnalysisSettings()) == 1
+    assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("W", "E1")]
 
 
 def test_phone_relaying_to_a_lines_runner_leaves_out_callers_no_line_knows() -> None:

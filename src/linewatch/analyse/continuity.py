@@ -170,3 +170,80 @@ def assign_lines(con: duckdb.DuckDBPyConnection, s: AnalysisSettings) -> list[li
     if rows:
         con.executemany("INSERT INTO a_line_numbers VALUES (?, ?, ?)", rows)
     return lines
+
+
+def fragment_joins_sql(s: AnalysisSettings) -> str:
+    """Pairs of grouped lines that are one line seen in two pieces: (from_line, to_line,
+    from_number, to_number, shared, handover_hours).
+
+    When few records were obtained, the numbers a line used before (or after) a swap may share
+    too few customers with the next ones to join them, and become a line of their own. Two
+    grouped lines are one when no number of one was in use while a number of the other was
+    (give or take the stale orders of a swap, as for two numbers), one of them shares a
+    customer or runner with the other, and a number of one stopped within a planned swap's
+    silence of a number of the other starting (a stale order does not count as use). Lines
+    running side by side never qualify; a piece that could continue two lines, or be continued
+    by two, joins none of them.
+    """
+    stale = s.takeover_max_gap_hours * 3600
+    return f"""
+    WITH ln AS (
+        SELECT l.line_id, l.number, d.first_ts, d.last_ts,
+               greatest(coalesce(a.last_out_ts, d.last_ts),
+                        d.last_ts - to_seconds({stale})) AS live_last
+        FROM a_line_numbers l JOIN a_deal d USING (number) LEFT JOIN a_activity a USING (number)
+    ), crew AS (
+        SELECT DISTINCT l.line_id, c.contact
+        FROM a_deal_contacts c JOIN a_line_numbers l USING (number)
+    ), shared AS (
+        SELECT x.line_id AS a, y.line_id AS b, count(*) AS shared
+        FROM crew x JOIN crew y ON x.contact = y.contact AND x.line_id < y.line_id
+        GROUP BY ALL
+    ), timing AS (
+        SELECT sh.a, sh.b, sh.shared,
+               max(date_diff('second', greatest(x.first_ts, y.first_ts),
+                             least(x.last_ts, y.last_ts))) AS overlap_s,
+               arg_min(CASE WHEN abs(date_diff('second', x.live_last, y.first_ts))
+                                 <= abs(date_diff('second', y.live_last, x.first_ts))
+                            THEN [x.line_id, y.line_id, x.number, y.number]
+                            ELSE [y.line_id, x.line_id, y.number, x.number] END,
+                       least(abs(date_diff('second', x.live_last, y.first_ts)),
+                             abs(date_diff('second', y.live_last, x.first_ts)))) AS hand,
+               min(least(abs(date_diff('second', x.live_last, y.first_ts)),
+                         abs(date_diff('second', y.live_last, x.first_ts)))) AS handover_s
+        FROM shared sh JOIN ln x ON x.line_id = sh.a JOIN ln y ON y.line_id = sh.b
+        GROUP BY ALL
+    ), cand AS (
+        SELECT hand[1] AS from_line, hand[2] AS to_line, hand[3] AS from_number,
+               hand[4] AS to_number, shared, round(handover_s / 3600.0, 1) AS handover_hours
+        FROM timing
+        WHERE overlap_s <= {s.continuity_max_overlap_days * 86400}
+          AND handover_s <= {s.line_handover_hours * 3600}
+    )
+    SELECT * FROM cand
+    QUALIFY count(*) OVER (PARTITION BY from_line) = 1
+        AND count(*) OVER (PARTITION BY to_line) = 1
+    ORDER BY from_line, to_line
+    """
+
+
+def join_fragments(con: duckdb.DuckDBPyConnection, s: AnalysisSettings) -> int:
+    """Join grouped lines that are one line in two pieces (`fragment_joins_sql`): their join
+    goes to a_line_joins and the reason to each number of the later piece; returns how many."""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE a_fragments AS {fragment_joins_sql(s)}")
+    row = con.execute("SELECT count(*) FROM a_fragments").fetchone()
+    if not row or not row[0]:
+        return 0
+    con.execute("INSERT INTO a_line_joins SELECT to_number, from_number FROM a_fragments")
+    con.execute(
+        """
+        UPDATE a_deal d SET takeover_reasons = list_append(d.takeover_reasons, format(
+            '{} was first used within {} hours of {}''s last use, and no number of the line '
+            'before was in use while one after was, the two sharing {} customers or runners: '
+            'one line in two pieces, its swap seen through too few customers to join them',
+            f.to_number, f.handover_hours, f.from_number, f.shared))
+        FROM a_fragments f JOIN a_line_numbers l ON l.line_id = f.to_line
+        WHERE d.number = l.number
+        """
+    )
+    return int(row[0])

@@ -150,15 +150,19 @@ def nodes_sql() -> str:
 
 
 def activity_sql() -> str:
-    """Per number: active days, first and last event, night share (each event counts once for
-    each end, as both ends were active)."""
+    """Per number: active days, first and last event, last event it made, night share (each
+    event counts once for each end, as both ends were active).
+
+    The last event it made bounds its use better than its last event: orders reach a line's
+    old number for a couple of days after a swap (stale orders), and it answers none of them.
+    """
     return f"""
     WITH sides AS (
-        SELECT a AS num, day, n, n_night, first_ts, last_ts FROM a_daily
-        UNION ALL SELECT b, day, n, n_night, first_ts, last_ts FROM a_daily
+        SELECT a AS num, day, n, n_night, first_ts, last_ts, last_ts AS last_out FROM a_daily
+        UNION ALL SELECT b, day, n, n_night, first_ts, last_ts, NULL FROM a_daily
     )
     SELECT {text_sql("num")} AS number, count(DISTINCT day) AS active_days,
-           min(first_ts) AS first_ts, max(last_ts) AS last_ts,
+           min(first_ts) AS first_ts, max(last_ts) AS last_ts, max(last_out) AS last_out_ts,
            sum(n_night) / sum(n) AS night_share
     FROM sides GROUP BY num
     """

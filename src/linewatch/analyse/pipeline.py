@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 
 from linewatch.analyse import model, roles
-from linewatch.analyse.continuity import assign_lines
+from linewatch.analyse.continuity import assign_lines, join_fragments
 from linewatch.analyse.features import build_features
 from linewatch.analyse.settings import AnalysisSettings
 from linewatch.analyse.takeover import (
@@ -71,6 +71,8 @@ def assign_roles(con: duckdb.DuckDBPyConnection, s: AnalysisSettings) -> None:
     for _ in range(s.takeover_max_rounds if s.takeovers else 0):
         if not add_line_takeovers(con, s):
             break
+        assign_lines(con, s)
+    if join_fragments(con, s):
         assign_lines(con, s)
     con.execute(name_lines_sql())
     con.execute(f"CREATE OR REPLACE TEMP TABLE a_runners AS {roles.runners_sql()}")

@@ -137,7 +137,12 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     in a gap of whose chain it also lay); else the one in a gap of whose chain it lies
     (a customer of two lines links it to both, but the other line had a number in use), else
     the one none of whose known numbers was in use while it was (before the line's first known
-    number, say), and only then the lower line id.
+    number, say), else the one whose known numbers stopped or started nearest its own use, and
+    only then the lower line id (dev seeds 1553, 1643: a one-text number went to a line whose
+    gap ran for weeks rather than to the one that had swapped hours before). In gaps and
+    overlaps a known number's use ends at the last event it made (or two days before its last
+    event, if later): orders reach a line's old number for a couple of days after a swap and
+    go unanswered (dev seed 1553: they hid the gap its next number lay in).
     Candidates of one line in use together for more than the stale-order margin join none of
     them: a line uses one number at a time, so several numbers reaching its customers across
     the same weeks are the customers' friends (or one true number among them that the records
@@ -173,11 +178,13 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     ), side AS (SELECT p.* FROM a_pairs p ANTI JOIN a_deal x USING (number)),
     bulk AS ({bulk_senders_sql(s)}),
     spans AS (
-        SELECT l.line_id, d.number, d.first_ts, d.last_ts
-        FROM a_line_numbers l JOIN a_deal d USING (number)
+        SELECT l.line_id, d.number, d.first_ts, d.last_ts,
+               greatest(coalesce(a.last_out_ts, d.last_ts),
+                        d.last_ts - to_seconds({gap})) AS live_last
+        FROM a_line_numbers l JOIN a_deal d USING (number) LEFT JOIN a_activity a USING (number)
     ), gaps AS (
         SELECT line_id, prev_last AS gap_from, first_ts AS gap_to FROM (
-            SELECT line_id, first_ts, max(last_ts) OVER (
+            SELECT line_id, first_ts, max(live_last) OVER (
                      PARTITION BY line_id ORDER BY first_ts, number
                      ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_last
             FROM spans)
@@ -223,7 +230,13 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
                    AND n.first_ts > g.gap_from AND n.last_ts < g.gap_to) AS in_gap,
                NOT EXISTS (
                  SELECT 1 FROM spans d WHERE d.line_id = r.line_id
-                   AND d.first_ts < n.last_ts AND n.first_ts < d.last_ts) AS free,
+                   AND d.first_ts < n.last_ts AND n.first_ts < d.live_last) AS free,
+               (SELECT min(CASE
+                         WHEN d.live_last <= n.first_ts
+                           THEN date_diff('second', d.live_last, n.first_ts)
+                         WHEN d.first_ts >= n.last_ts
+                           THEN date_diff('second', n.last_ts, d.first_ts) END)
+                FROM spans d WHERE d.line_id = r.line_id) AS nearest_s,
                EXISTS (
                  SELECT 1 FROM spans d WHERE d.line_id = r.line_id
                    AND date_diff('second', d.last_ts, n.first_ts) BETWEEN 0 AND {notice}
@@ -256,7 +269,7 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
               FROM placed)
     ), found AS (
         SELECT r.number, r.line_id, r.shared, r.deal_line_score, r.first_ts, r.last_ts,
-               r.in_gap, r.free, r.handover, r.relayed > 0 AS relays,
+               r.in_gap, r.free, r.nearest_s, r.handover, r.relayed > 0 AS relays,
                r.relayed > 0 OR (r.after_swap AND r.notified >= 2) AS strong,
                r.judged AS contacts,
                CASE WHEN r.first_ts > r.last_use THEN 'after that line''s last known number'
@@ -281,7 +294,8 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
         WHERE n.last_ts < g.gap_to
     ), lone AS (
         SELECT t.number, t.line_id, 0 AS shared, t.deal_line_score, t.first_ts, t.last_ts,
-               true AS in_gap, true AS free, true AS handover, false AS relays, false AS strong,
+               true AS in_gap, true AS free, 0 AS nearest_s, true AS handover,
+               false AS relays, false AS strong,
                o.contacts,
                'only between that line''s known numbers' AS place, t.after_hours,
                NULL::BIGINT AS herald
@@ -327,7 +341,8 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
               FROM a_line_numbers GROUP BY line_id) m ON m.line_id = c.line_id
         QUALIFY row_number() OVER (
             PARTITION BY c.number
-            ORDER BY c.shared DESC, c.handover DESC, c.in_gap DESC, c.free DESC, c.line_id
+            ORDER BY c.shared DESC, c.handover DESC, c.in_gap DESC, c.free DESC,
+                     c.nearest_s NULLS LAST, c.line_id
         ) = 1
     ), crowded AS (
         SELECT DISTINCT c.number FROM chosen c JOIN chosen o
