@@ -177,7 +177,7 @@ def test_line_seen_in_two_pieces_is_joined_with_its_reason() -> None:
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("B1", "A2")]
     reasons = dict(con.execute("SELECT number, takeover_reasons FROM a_deal").fetchall())
     assert reasons["A1"] == [] and reasons["C1"] == []
-    assert "B1 was first used within 4.0 hours of A2's last use" in reasons["B2"][0]
+    assert "A2 ending one and B1 starting the other within 4.0 hours" in reasons["B2"][0]
 
 
 def test_pieces_too_far_apart_or_sharing_nobody_are_not_joined() -> None:

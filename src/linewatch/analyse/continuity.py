@@ -238,10 +238,11 @@ def join_fragments(con: duckdb.DuckDBPyConnection, s: AnalysisSettings) -> int:
     con.execute(
         """
         UPDATE a_deal d SET takeover_reasons = list_append(d.takeover_reasons, format(
-            '{} was first used within {} hours of {}''s last use, and no number of the line '
-            'before was in use while one after was, the two sharing {} customers or runners: '
-            'one line in two pieces, its swap seen through too few customers to join them',
-            f.to_number, f.handover_hours, f.from_number, f.shared))
+            'its line was found in two pieces, {} ending one and {} starting the other within '
+            '{} hours; no number of one piece was in use while one of the other was, and the '
+            'pieces share {} customers or runners: one line, whose swap was seen through too '
+            'few customers to join its numbers', f.from_number, f.to_number, f.handover_hours,
+            f.shared))
         FROM a_fragments f JOIN a_line_numbers l ON l.line_id = f.to_line
         WHERE d.number = l.number
         """
