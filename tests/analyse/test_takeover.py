@@ -242,12 +242,16 @@ def test_number_texting_a_lines_customer_once_inside_a_gap_joins_it() -> None:
 def test_number_a_customer_called_in_a_gap_as_the_next_number_starts_joins_it() -> None:
     """K is called once by c3, an hour before D3's first use (the line was changing numbers:
     the order went to the number then in use, unanswered in the records); J is called once by
-    c4 days inside the gap, as a customer's friend may be."""
+    c4 days inside the gap, as a customer's friend may be. B is called once by the line's
+    runner r just after D1's last use: a delivery to a customer, whatever the hour (dev seed
+    1541: a runner's call fell in the 25 minutes between two of its line's numbers)."""
     con = _candidates(
-        "('K', 'c3', 1, 0, 0, false), ('J', 'c4', 1, 0, 0, false)",
+        "('K', 'c3', 1, 0, 0, false), ('J', 'c4', 1, 0, 0, false), ('B', 'r', 1, 0, 0, false)",
         "('K', 0.01, '2025-01-19 23:00', '2025-01-19 23:00'), "
-        "('J', 0.01, '2025-01-15', '2025-01-15')",
+        "('J', 0.01, '2025-01-15', '2025-01-15'), ('B', 0.01, '2025-01-10 00:30', "
+        "'2025-01-10 00:30')",
     )
+    con.execute("INSERT INTO a_deal_contacts VALUES ('D1', 'r', 'runner')")
     assert add_line_takeovers(con, AnalysisSettings()) == 1
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("K", "D1")]
 

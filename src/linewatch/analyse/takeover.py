@@ -118,7 +118,9 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     its successor, so not that line's.
     Such a number only called by the line's customers joins too when its records end within a
     couple of hours of the next known number's first use (or start as the previous one stops):
-    the order went to the number in use as the line changed numbers.
+    the order went to the number in use as the line changed numbers. A runner's call does not
+    count there: it is a delivery to a customer (dev seed 1541: one fell in the 25 minutes
+    between two of its line's numbers).
     At the chain's ends, with no next (or previous) known number to bound a gap, a number that
     texted the line's customers within the two days of stale orders after its last known
     number's last use (or before its first one's first use) joins when all its contacts are
@@ -259,7 +261,7 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
         SELECT *, (linked >= {s.takeover_min_shared} OR served > 0
                    OR (notified > 0 AND after_swap)
                    OR (texted > 0 AND crew_contacts = contacts AND in_gap)
-                   OR (shared = contacts AND in_gap AND (after_swap OR before_swap))
+                   OR (linked = contacts AND in_gap AND (after_swap OR before_swap))
                    OR (linked = contacts AND at_end)
                    OR (texted > 0 AND shared = contacts AND at_end))
                   AND shared >= {s.takeover_min_share} * judged AS matched
