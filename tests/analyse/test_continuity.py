@@ -18,7 +18,8 @@ def test_bulk_sender_texting_a_deal_number_is_not_its_customer() -> None:
     con.execute("CREATE TEMP TABLE a_deal AS SELECT 'D' AS number")
     con.execute(
         "CREATE TEMP TABLE a_pairs AS SELECT * FROM (VALUES ('D', 'c1', 4, 2, 0, 2), "
-        "('D', 'c2', 0, 0, 1, 1), ('D', 'r1', 0, 40, 0, 5), ('D', 'bulk', 2, 0, 0, 0)) "
+        "('D', 'c2', 0, 0, 1, 1), ('D', 'r1', 0, 40, 0, 5), ('D', 'bulk', 2, 0, 0, 0), "
+        "('D', 'c3', 0, 1, 0, 1)) "
         "t(number, contact, n_in, n_out, n_burst, out_days)"
     )
     # the reminder sender's bursts reached 5,000 numbers and 12 answered; the customer's 3, 3
@@ -29,7 +30,8 @@ def test_bulk_sender_texting_a_deal_number_is_not_its_customer() -> None:
     rows = con.execute(
         f"SELECT contact, kind FROM ({deal_contacts_sql(AnalysisSettings())}) ORDER BY contact"
     ).fetchall()
-    assert rows == [("c1", "customer"), ("c2", "customer"), ("r1", "runner")]
+    # c3 only got one text from it: a flare or swap notice seen in one obtained customer's records
+    assert rows == [("c1", "customer"), ("c2", "customer"), ("c3", "customer"), ("r1", "runner")]
 
 
 def test_customer_of_two_lines_does_not_merge_them() -> None:
@@ -185,6 +187,13 @@ def test_pieces_too_far_apart_or_sharing_nobody_are_not_joined() -> None:
     assert join_fragments(_fragments(late, _CREW), AnalysisSettings()) == 0
     strangers = _CREW.replace("('B1', 'c1')", "('B1', 'c9')")
     assert join_fragments(_fragments(_PIECES, strangers), AnalysisSettings()) == 0
+    # L1 reached 22 contacts and L2 21, sharing one: two lines, as a line's numbers share many;
+    # with L2 at 20 (line_piece_max_crew), a piece seen through few customers, they join
+    l1 = ", ".join(f"('A1', 'a{i}')" for i in range(20))
+    for b, joined in ((20, 0), (19, 1)):
+        l2 = ", ".join(f"('B2', 'b{i}')" for i in range(b))
+        con = _fragments(_PIECES, f"{_CREW}, {l1}, {l2}")
+        assert join_fragments(con, AnalysisSettings()) == joined
 
 
 def test_piece_that_could_continue_two_lines_joins_neither() -> None:

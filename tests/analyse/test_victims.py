@@ -8,7 +8,7 @@ import datetime as dt
 import duckdb
 
 from linewatch.analyse.run import analyse
-from tests.analyse.test_analyse import CUSTOMERS, FRIENDS, RUNNER, T0
+from tests.analyse.test_analyse import CUSTOMERS, FRIENDS, OLD, RUNNER, T0
 from tests.analyse.test_people import RESIDENT, _load, _people
 
 OWN = "+447400000020"  # its own records were obtained: one call from the runner, never answered
@@ -127,8 +127,10 @@ def test_number_calling_customers_who_never_call_it_is_a_runner_on_delivery(
     store: duckdb.DuckDBPyConnection,
 ) -> None:
     """The deal number relaying to COURIER was not obtained: its delivery calls, seen from the
-    customers' records, are its only trace. A customer's friend is called back."""
+    customers' records, are its only trace, with one call from the line's phone, which makes
+    it a contact of the line like a customer. A customer's friend is called back."""
     _load(store)
+    _event(store, T0 + dt.timedelta(days=2, hours=20), OLD, COURIER, True, False)
     for k, customer in enumerate(CUSTOMERS[20:23]):
         when = T0 + dt.timedelta(days=2 + k, hours=21)
         _event(store, when, COURIER, customer, False, True)

@@ -27,8 +27,9 @@ def delivery_runners_sql(s: AnalysisSettings) -> str:
     A customer orders from the deal number and the runner calls on arrival; the customer never
     rings the runner. A customer's friend talks both ways; a missed deal number texts them
     (flares, swap notices) rather than calls. The line relaying to such a runner
-    was not obtained, so `runners_sql` cannot see it. `relays` holds the customers served and
-    `deal_numbers` is 0.
+    was not obtained, so `runners_sql` cannot see it. A number the line's phone only texted or
+    called (no order, no flare) may still be one: the phone relays to its runner (dev seed
+    1691). `relays` holds the customers served and `deal_numbers` is 0.
     """
     return f"""
     WITH bulk AS ({bulk_senders_sql(s)}), served AS (
@@ -44,7 +45,8 @@ def delivery_runners_sql(s: AnalysisSettings) -> str:
     ANTI JOIN (SELECT DISTINCT number FROM served WHERE answered) f ON f.number = v.number
     ANTI JOIN a_deal d ON d.number = v.number
     ANTI JOIN a_runners r ON r.number = v.number
-    ANTI JOIN a_customers c ON c.number = v.number
+    ANTI JOIN (SELECT number FROM a_customers WHERE orders + flares > 0) c
+      ON c.number = v.number
     ANTI JOIN a_controllers k ON k.number = v.number
     ANTI JOIN bulk b ON b.number = v.number
     WHERE n.in_deg <= {s.controller_max_callers}
@@ -54,7 +56,8 @@ def delivery_runners_sql(s: AnalysisSettings) -> str:
 
 
 def customers_sql() -> str:
-    """Customers: numbers that contact a deal line or get its flares (and are not its runners)."""
+    """Customers: numbers that contact a deal line, hear from it or get its flares (and are not
+    its runners)."""
     return """
     SELECT c.contact AS number, arg_max(l.line_id, (p.n_in + p.n_burst, l.line_id)) AS line_id,
            sum(p.n_in) AS orders, sum(p.n_burst) AS flares, count(DISTINCT l.line_id) AS lines
