@@ -10,6 +10,7 @@ from linewatch.analyse.takeover import (
     add_line_takeovers,
     add_seeds,
     add_takeovers,
+    drop_stray_swaps,
     name_lines_sql,
 )
 
@@ -608,3 +609,30 @@ def test_number_whose_contacts_got_a_lines_first_swap_notice_is_its_earlier_numb
         reasons
         and "2 of its 3 contacts got the texts line {line:D1}'s first known" in reasons[0][0]
     )
+
+
+def test_swap_successor_grouped_apart_from_the_number_it_took_over_is_dropped() -> None:
+    """S and T each took over customers of X; T was grouped into X's line, S into a line of its
+    own (it ran alongside X's line's numbers: a customer's friend). U took over from S, and
+    goes once S has gone (dev seed 1742: a friend of two customers for four months)."""
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TEMP TABLE a_deal AS SELECT number, score AS deal_line_score FROM (VALUES "
+        "('X', 0.9), ('S', 0.1), ('T', 0.1), ('U', 0.1), ('Y', 0.8)) t(number, score)"
+    )
+    con.execute(
+        "CREATE TEMP TABLE a_swaps AS SELECT * FROM (VALUES ('S', 'X'), ('T', 'X'), ('U', 'S'), "
+        "('Y', 'X')) t(number, deal)"
+    )
+    con.execute(
+        "CREATE TEMP TABLE a_line_numbers AS SELECT * FROM (VALUES ('L1', 'X'), ('L1', 'T'), "
+        "('L2', 'S'), ('L2', 'U'), ('L3', 'Y')) t(line_id, number)"
+    )
+    assert drop_stray_swaps(con, AnalysisSettings()) == 1  # Y scored a deal line on its own
+    con.execute("DELETE FROM a_line_numbers WHERE number = 'S'")
+    assert drop_stray_swaps(con, AnalysisSettings()) == 1
+    assert con.execute("SELECT number FROM a_deal ORDER BY 1").fetchall() == [
+        ("T",),
+        ("X",),
+        ("Y",),
+    ]

@@ -12,6 +12,7 @@ from linewatch.analyse.takeover import (
     add_line_takeovers,
     add_seeds,
     add_takeovers,
+    drop_stray_swaps,
     name_lines_sql,
 )
 
@@ -68,6 +69,8 @@ def assign_roles(con: duckdb.DuckDBPyConnection, s: AnalysisSettings) -> None:
     """Lines, then runners, customers and controllers, then every number's role (a_roles)."""
     con.execute("CREATE OR REPLACE TEMP TABLE a_line_joins (number VARCHAR, joined VARCHAR)")
     assign_lines(con, s)
+    while s.takeovers and drop_stray_swaps(con, s):
+        assign_lines(con, s)
     for _ in range(s.takeover_max_rounds if s.takeovers else 0):
         if not add_line_takeovers(con, s):
             break

@@ -50,7 +50,7 @@ def takeovers_sql(s: AnalysisSettings) -> str:
         WHERE r.shared >= {s.takeover_min_shared}
           AND r.shared >= {s.takeover_min_share} * o.contacts
     )
-    SELECT number, deal_line_score, first_ts, last_ts,
+    SELECT number, deal, deal_line_score, first_ts, last_ts,
            [format('{{}} of its {{}} customer-side contacts are customers of deal number {{}}, '
                    'and it {{}} {{}} hours from that number''s {{}} use: a number swap',
                    shared, contacts, deal,
@@ -67,14 +67,37 @@ def takeovers_sql(s: AnalysisSettings) -> str:
 def add_takeovers(con: duckdb.DuckDBPyConnection, s: AnalysisSettings) -> int:
     """Add swap successors and predecessors to a_deal, round after round; returns how many."""
     added = 0
+    con.execute("CREATE OR REPLACE TEMP TABLE a_swaps (number VARCHAR, deal VARCHAR)")
     for _ in range(s.takeover_max_rounds):
         con.execute(f"CREATE OR REPLACE TEMP TABLE a_takeovers AS {takeovers_sql(s)}")
         row = con.execute("SELECT count(*) FROM a_takeovers").fetchone()
         if not row or not row[0]:
             break
         added += int(row[0])
-        con.execute("INSERT INTO a_deal BY NAME SELECT * FROM a_takeovers")
+        con.execute("INSERT INTO a_swaps SELECT number, deal FROM a_takeovers")
+        con.execute("INSERT INTO a_deal BY NAME SELECT * EXCLUDE (deal) FROM a_takeovers")
     return added
+
+
+def drop_stray_swaps(con: duckdb.DuckDBPyConnection, s: AnalysisSettings) -> int:
+    """Remove from a_deal the swap successors (and predecessors) that grouping put in another
+    line than the number they took over from: a line uses one number at a time, so one in use
+    alongside that line's other numbers for days is a customer's friend (dev seed 1742: a
+    friend of two customers, in touch with them for four months); returns how many."""
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE a_stray AS
+        SELECT w.number FROM a_swaps w JOIN a_deal d ON d.number = w.number
+        LEFT JOIN a_line_numbers a ON a.number = w.number
+        LEFT JOIN a_line_numbers b ON b.number = w.deal
+        WHERE d.deal_line_score < {s.deal_threshold} AND a.line_id IS DISTINCT FROM b.line_id
+        """
+    )
+    n = con.execute("SELECT count(*) FROM a_stray").fetchone()
+    if not n or not n[0]:
+        return 0
+    con.execute("DELETE FROM a_deal WHERE number IN (SELECT number FROM a_stray)")
+    return int(n[0])
 
 
 def line_takeovers_sql(s: AnalysisSettings) -> str:
