@@ -636,3 +636,21 @@ def test_swap_successor_grouped_apart_from_the_number_it_took_over_is_dropped() 
         ("X",),
         ("Y",),
     ]
+
+
+def test_number_handing_over_to_a_lines_first_number_is_judged_on_contacts_a_line_knows() -> None:
+    """P answered c1 and c2, customers of L1, and was called by u1-u3, whom no line knows; its
+    records end an hour before D1's first use. The line's earlier number: its other customers
+    stopped buying, or were not obtained (dev seed 1357: 18 of its 48 callers known, its last
+    use 17 minutes before the line's first known number's first). Q, the same but ending
+    five hours before, is judged on all its contacts and stays out."""
+    con = _candidates(
+        "('P', 'c1', 1, 1, 0, false), ('P', 'c2', 1, 1, 0, false), ('P', 'u1', 1, 0, 0, false), "
+        "('P', 'u2', 1, 0, 0, false), ('P', 'u3', 1, 0, 0, false), "
+        "('Q', 'c1', 1, 1, 0, false), ('Q', 'c2', 1, 1, 0, false), ('Q', 'u1', 1, 0, 0, false), "
+        "('Q', 'u2', 1, 0, 0, false), ('Q', 'u3', 1, 0, 0, false)",
+        "('P', 0.01, '2024-12-31 10:00', '2024-12-31 23:00'), "
+        "('Q', 0.01, '2024-12-31 06:00', '2024-12-31 19:00')",
+    )
+    assert add_line_takeovers(con, AnalysisSettings()) == 1
+    assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("P", "D1")]

@@ -128,13 +128,18 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     answered). A number that texted a customer of the line within a couple of hours of one of
     the line's numbers' last use (the swap notice) counts only the contacts some line knows,
     as the customers who start buying from a new number are, when few records were obtained,
-    mostly unknown (dev seeds 1223, 1291). A number that texted a customer of the line
-    and whose every record falls inside a gap of the line's chain (after one known number's last
-    use, before the next one's first) with none but known crew (half of them this line's, the
-    rest another line's: a flare goes to the line's whole customer list, and customers buy from
-    more than one line) is that gap's number, however
-    long after the swap its one text came: seen through one obtained customer, a missed number
-    leaves a single notice or flare, while a friend of the customer is in touch outside the gap.
+    mostly unknown (dev seeds 1223, 1291). So does one that answered or served a customer of
+    the line and was last used within a couple of hours before one of the line's numbers'
+    first use (the line's earlier number, handing over): its other customers may have stopped
+    buying, or gone unobtained, before the line's next obtained number (dev seed 1357: a new
+    line's first number, obtained and in use for 13 hours, 18 of its 48 callers known). A
+    number that texted a customer of the line and whose every record falls inside a gap of the
+    line's chain (after one known number's last use, before the next one's first) with none
+    but known crew (half of them this line's, the rest another line's: a flare goes to the
+    line's whole customer list, and customers buy from more than one line) is that gap's
+    number, however long after the swap its one text came: seen through one obtained
+    customer, a missed number leaves a single notice or flare, while a friend of the customer
+    is in touch outside the gap.
     A number that started after one of the line's known numbers had started (by more than the
     couple of hours of a swap notice) and stopped while that number went on for more than the
     two days of stale orders lies inside that number's use: it is neither its predecessor nor
@@ -290,6 +295,7 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
                   AND shared >= {s.takeover_min_share} * judged AS matched
         FROM (SELECT *, CASE WHEN relayed > 0 THEN answered
                              WHEN notified > 0 AND after_swap THEN crew_contacts
+                             WHEN served > 0 AND before_swap THEN crew_contacts
                              ELSE contacts END AS judged
               FROM placed)
     ), found AS (
