@@ -6,16 +6,16 @@ from __future__ import annotations
 
 import duckdb
 
-from linewatch.analyse.features import bulk_senders_sql, relays_to_sql
+from linewatch.analyse.features import bulk_senders_sql, live_last_sql, relays_to_sql
 from linewatch.analyse.settings import AnalysisSettings
 
 
 def deal_contacts_sql(s: AnalysisSettings) -> str:
     """(deal number, contact, kind): its customers (they call in, got its flares, or it texted
     or called them: a line's phone is for business, and a flare or swap notice seen in one
-    obtained customer's records is one text, not a burst; dev seed 1565) and runners (it relays
-    to). A bulk sender (reminders to thousands,
-    almost never answered) texts a deal number as it texts everyone: neither."""
+    obtained customer's records is one text, not a burst; dev seed 1565) and runners (it
+    relays to). A bulk sender (reminders to thousands, almost never answered) texts a deal
+    number as it texts everyone: neither."""
     return f"""
     WITH bulk AS ({bulk_senders_sql(s)})
     SELECT p.number, p.contact,
@@ -186,16 +186,13 @@ def fragment_joins_sql(s: AnalysisSettings) -> str:
     silence of a number of the other starting (a stale order does not count as use), and one
     of them was seen through a few customers and runners only: two lines that each reached
     many, and share under the continuity's share of them, are two (dev seed 1731: a line
-    started in the market two days before another's holder was arrested, 45 customers in
-    common of 288 and more). Lines running side by side never qualify; a piece that could
-    continue two lines, or be continued by two, joins none of them.
+    started in the market a day and a half before another's holder was arrested, 45
+    customers in common of 288 and more). Lines running side by side never qualify; a piece
+    that could continue two lines, or be continued by two, joins none of them.
     """
-    stale = s.takeover_max_gap_hours * 3600
     return f"""
     WITH ln AS (
-        SELECT l.line_id, l.number, d.first_ts, d.last_ts,
-               greatest(coalesce(a.last_out_ts, d.last_ts),
-                        d.last_ts - to_seconds({stale})) AS live_last
+        SELECT l.line_id, l.number, d.first_ts, d.last_ts, {live_last_sql(s)} AS live_last
         FROM a_line_numbers l JOIN a_deal d USING (number) LEFT JOIN a_activity a USING (number)
     ), crew AS (
         SELECT DISTINCT l.line_id, c.contact

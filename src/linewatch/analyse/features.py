@@ -168,6 +168,16 @@ def activity_sql() -> str:
     """
 
 
+def live_last_sql(s: AnalysisSettings, deal: str = "d", activity: str = "a") -> str:
+    """A deal number's last use (`deal` a row with last_ts, `activity` its a_activity row): the
+    last event it made, or its last event less the two days of stale orders if that is later.
+    Orders reach a line's old number for a couple of days after a swap, and it answers none."""
+    return (
+        f"greatest(coalesce({activity}.last_out_ts, {deal}.last_ts), "
+        f"{deal}.last_ts - to_seconds({s.takeover_max_gap_hours * 3600}))"
+    )
+
+
 def handsets_sql() -> str:
     """Per number: handsets used, and other numbers seen in any of those handsets."""
     return """

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import duckdb
 
-from linewatch.analyse.features import bulk_senders_sql, relays_to_sql
+from linewatch.analyse.features import bulk_senders_sql, live_last_sql, relays_to_sql
 from linewatch.analyse.settings import AnalysisSettings
 
 
@@ -208,9 +208,7 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     ), side AS (SELECT p.* FROM a_pairs p ANTI JOIN a_deal x USING (number)),
     bulk AS ({bulk_senders_sql(s)}),
     spans AS (
-        SELECT l.line_id, d.number, d.first_ts, d.last_ts,
-               greatest(coalesce(a.last_out_ts, d.last_ts),
-                        d.last_ts - to_seconds({gap})) AS live_last
+        SELECT l.line_id, d.number, d.first_ts, d.last_ts, {live_last_sql(s)} AS live_last
         FROM a_line_numbers l JOIN a_deal d USING (number) LEFT JOIN a_activity a USING (number)
     ), gaps AS (
         SELECT line_id, prev_last AS gap_from, first_ts AS gap_to FROM (
