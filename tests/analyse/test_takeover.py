@@ -332,6 +332,28 @@ def test_phone_relaying_to_one_runner_and_answering_customers_is_a_deal_line() -
     assert row and row[0] == "X" and "seen through its runner" in row[1][0]
 
 
+def test_customer_messaging_a_deal_line_day_after_day_is_no_relay_seed() -> None:
+    """C passes 16 messages a day for 5 days to D, a deal line that seldom answers, and is
+    called by customers: a heavy customer of the line, not a phone relaying to its runner
+    (dev seed 1449: 2,887 events with the line's numbers and runners over four months)."""
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TEMP TABLE a_edges AS SELECT * FROM (VALUES ('C', 'D', 80, 0, 5), "
+        "('D', 'C', 3, 0, 2)) t(a, b, n, n_burst, days)"
+    )
+    con.execute(
+        "CREATE TEMP TABLE a_scored AS SELECT 'C' AS number, 0.1 AS deal_line_score, "
+        "TIMESTAMPTZ '2025-01-01' AS first_ts, TIMESTAMPTZ '2025-01-07' AS last_ts, 5 AS led, "
+        "1 AS led_replied, 12 AS contacts, 0 AS burst_recipients_contacting"
+    )
+    con.execute(
+        "CREATE TEMP TABLE a_deal AS SELECT 'D' AS number, 0.9 AS deal_line_score, "
+        "TIMESTAMPTZ '2025-01-01' AS first_ts, TIMESTAMPTZ '2025-01-07' AS last_ts, "
+        "[]::VARCHAR[] AS takeover_reasons"
+    )
+    assert add_seeds(con, AnalysisSettings()) == 0
+
+
 @pytest.mark.parametrize(
     ("contacts", "answered", "led", "seeded"),
     [

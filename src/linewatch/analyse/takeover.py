@@ -429,12 +429,14 @@ def relay_seeds_sql(s: AnalysisSettings) -> str:
     A line whose every number went unobtained still shows through its runner's records: the
     deal phone passes each order on (tens of texts a day, day after day) and the runner seldom
     answers, while the customers who call it are texted back. A controller's or friend's
-    messages are answered; a bulk sender texts each recipient once.
+    messages are answered; a bulk sender texts each recipient once; a heavy customer messages
+    the line's own number day after day, so a deal line is no runner here (dev seed 1449).
     """
     return f"""
     WITH relay AS (
         SELECT e.a AS number, e.b AS runner, (e.n - e.n_burst) / e.days AS rate, e.days
         FROM a_edges e LEFT JOIN a_edges r ON r.a = e.b AND r.b = e.a
+        ANTI JOIN a_deal x ON x.number = e.b
         WHERE e.days >= {s.relay_seed_days}
           AND (e.n - e.n_burst) >= {s.relay_seed_rate} * e.days
           AND coalesce(r.n, 0) * 5 <= e.n - e.n_burst
