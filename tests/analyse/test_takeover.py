@@ -103,7 +103,8 @@ def _line_store(first: str, last: str) -> duckdb.DuckDBPyConnection:
         "FROM (VALUES ('N'), ('M'), ('Q')) t(number)"
     )
     con.execute("CREATE TEMP TABLE a_line_joins (number VARCHAR, joined VARCHAR)")
-    con.execute("CREATE TEMP TABLE a_activity (number VARCHAR, last_out_ts TIMESTAMPTZ)")
+    # D1 and D3 made events of their own (replies, flares) up to their last use
+    con.execute("CREATE TEMP TABLE a_activity AS SELECT number, last_ts AS last_out_ts FROM a_deal")
     con.execute(
         "CREATE TEMP TABLE a_edges "
         "(a VARCHAR, b VARCHAR, n_sms_direct BIGINT, first_ts TIMESTAMPTZ)"
@@ -236,6 +237,20 @@ def test_number_texting_a_lines_customer_once_inside_a_gap_joins_it() -> None:
         "('G', 'c3', 0, 1, 0, false), ('W', 'c4', 0, 1, 0, false)",
         "('G', 0.01, '2025-01-15', '2025-01-15'), ('W', 0.01, '2025-02-05', '2025-02-05')",
     )
+    assert add_line_takeovers(con, AnalysisSettings()) == 1
+    assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("G", "D1")]
+
+
+def test_swap_notice_among_the_old_numbers_stale_orders_joins_its_line() -> None:
+    """D1 was seen only through orders sent to it, the last ones on 11 Jan after the line had
+    moved on (stale orders, two days at most); G texted its customer c3 once on 10 Jan at
+    18:00, the new number's notice. With no event of D1's own, its use is taken to end two
+    days before its last order, so G lies in the gap (unseen seed 1811)."""
+    con = _candidates(
+        "('G', 'c3', 0, 1, 0, false)", "('G', 0.01, '2025-01-10 18:00', '2025-01-10 18:00')"
+    )
+    con.execute("UPDATE a_deal SET last_ts = '2025-01-11 12:00' WHERE number = 'D1'")
+    con.execute("DELETE FROM a_activity WHERE number = 'D1'")
     assert add_line_takeovers(con, AnalysisSettings()) == 1
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("G", "D1")]
 

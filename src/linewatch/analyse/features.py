@@ -169,11 +169,13 @@ def activity_sql() -> str:
 
 
 def live_last_sql(s: AnalysisSettings, deal: str = "d", activity: str = "a") -> str:
-    """A deal number's last use (`deal` a row with last_ts, `activity` its a_activity row): the
-    last event it made, or its last event less the two days of stale orders if that is later.
-    Orders reach a line's old number for a couple of days after a swap, and it answers none."""
+    """A deal number's last use (`deal` a row with first_ts and last_ts, `activity` its
+    a_activity row): the last event it made (its first event if it made none), or its last
+    event less the two days of stale orders if that is later. Orders reach a line's old number
+    for a couple of days after a swap, and it answers none (unseen seed 1811: a number seen
+    only through orders hid its successor's swap notice)."""
     return (
-        f"greatest(coalesce({activity}.last_out_ts, {deal}.last_ts), "
+        f"greatest(coalesce({activity}.last_out_ts, {deal}.first_ts), "
         f"{deal}.last_ts - to_seconds({s.takeover_max_gap_hours * 3600}))"
     )
 
