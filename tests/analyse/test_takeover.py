@@ -122,13 +122,29 @@ def _candidates(pairs: str, scored: str) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def _two_lines(con: duckdb.DuckDBPyConnection) -> None:
+def _other_line(con: duckdb.DuckDBPyConnection, line: str, spans: str, shared: bool = True) -> None:
+    """Add `line`, its deal numbers from `spans` (SQL VALUES of number, first and last use) in
+    that order; with `shared`, c5 buys from its first number and from _line_store's D3."""
+    rows = f"(VALUES {spans}) t(number, first_ts, last_ts)"
+    con.execute(
+        "INSERT INTO a_deal SELECT number, 0.9, first_ts::TIMESTAMPTZ, last_ts::TIMESTAMPTZ, "
+        f"[]::VARCHAR[] FROM {rows}"
+    )
+    con.execute(
+        f"INSERT INTO a_line_numbers SELECT '{line}', number, "
+        f"row_number() OVER (ORDER BY first_ts) - 1 FROM {rows}"
+    )
+    if shared:
+        con.execute(
+            "INSERT INTO a_deal_contacts SELECT number, 'c5', 'customer' FROM a_line_numbers "
+            f"WHERE line_id = '{line}' AND position = 0 UNION ALL SELECT 'D3', 'c5', 'customer'"
+        )
+
+
+def _two_lines(con: duckdb.DuckDBPyConnection, shared: bool = True) -> None:
     """Make _line_store's line L2 and add L1 with one number, E1, in use from 14 Jan 10:00."""
     con.execute("UPDATE a_line_numbers SET line_id = 'L2'")
-    con.execute(
-        "INSERT INTO a_deal VALUES ('E1', 0.9, '2025-01-14 10:00', '2025-01-31', []::VARCHAR[])"
-    )
-    con.execute("INSERT INTO a_line_numbers VALUES ('L1', 'E1', 0)")
+    _other_line(con, "L1", "('E1', '2025-01-14 10:00', '2025-01-31')", shared)
 
 
 def test_number_between_a_lines_numbers_with_its_customers_joins_that_line() -> None:
@@ -294,9 +310,6 @@ def test_number_reaching_two_lines_joins_the_one_in_whose_gap_it_lies() -> None:
         "('G', 'c5', 0, 2, 0, false)", "('G', 0.01, '2025-01-15', '2025-01-15 01:00')"
     )
     _two_lines(con)
-    con.execute(
-        "INSERT INTO a_deal_contacts VALUES ('E1', 'c5', 'customer'), ('D3', 'c5', 'customer')"
-    )
     assert add_line_takeovers(con, AnalysisSettings()) == 1
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("G", "D1")]
 
@@ -308,13 +321,7 @@ def test_number_starting_as_one_lines_number_stops_joins_it_over_anothers_gap() 
         "('G', 'c5', 1, 1, 0, false)", "('G', 0.01, '2025-01-14 10:30', '2025-01-15')"
     )
     con.execute("UPDATE a_line_numbers SET line_id = 'L2'")
-    con.execute(
-        "INSERT INTO a_deal VALUES ('E1', 0.9, '2025-01-05', '2025-01-14 10:00', []::VARCHAR[])"
-    )
-    con.execute("INSERT INTO a_line_numbers VALUES ('L1', 'E1', 0)")
-    con.execute(
-        "INSERT INTO a_deal_contacts VALUES ('E1', 'c5', 'customer'), ('D3', 'c5', 'customer')"
-    )
+    _other_line(con, "L1", "('E1', '2025-01-05', '2025-01-14 10:00')")
     assert add_line_takeovers(con, AnalysisSettings()) == 1
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("G", "E1")]
 
@@ -414,10 +421,7 @@ def test_flare_in_one_lines_gap_while_another_line_was_mid_number_joins_the_firs
         "('G', 0.01, '2025-01-15', '2025-01-15')",
     )
     _two_lines(con)
-    con.execute(
-        "INSERT INTO a_deal_contacts VALUES ('E1', 'c5', 'customer'), ('E1', 'c6', 'customer'), "
-        "('D3', 'c5', 'customer')"
-    )
+    con.execute("INSERT INTO a_deal_contacts VALUES ('E1', 'c6', 'customer')")
     assert add_line_takeovers(con, AnalysisSettings()) == 1
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("G", "D1")]
 
@@ -477,14 +481,7 @@ def test_weaker_candidate_in_use_with_a_stronger_one_of_its_line_waits_a_round()
         "('S', 'c1', 0, 2, 0, false), ('S', 'c2', 0, 2, 0, false), ('W', 'c5', 0, 1, 0, false)",
         "('S', 0.01, '2025-01-12', '2025-01-18'), ('W', 0.01, '2025-01-15', '2025-01-15')",
     )
-    con.execute(
-        "INSERT INTO a_deal VALUES ('E1', 0.9, '2025-01-01', '2025-01-09', []::VARCHAR[]), "
-        "('E2', 0.9, '2025-01-25', '2025-01-31', []::VARCHAR[])"
-    )
-    con.execute("INSERT INTO a_line_numbers VALUES ('L2', 'E1', 0), ('L2', 'E2', 1)")
-    con.execute(
-        "INSERT INTO a_deal_contacts VALUES ('E1', 'c5', 'customer'), ('D3', 'c5', 'customer')"
-    )
+    _other_line(con, "L2", "('E1', '2025-01-01', '2025-01-09'), ('E2', '2025-01-25', '2025-01-31')")
     assert add_line_takeovers(con, AnalysisSettings()) == 1
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("S", "D1")]
     con.execute("INSERT INTO a_line_numbers VALUES ('L1', 'S', 2)")
@@ -500,15 +497,10 @@ def test_number_in_gaps_of_two_lines_joins_the_one_whose_numbers_are_nearest() -
     con = _candidates(
         "('W', 'c5', 0, 1, 0, false)", "('W', 0.01, '2025-01-15 09:00', '2025-01-15 09:00')"
     )
-    con.execute(
-        "INSERT INTO a_deal VALUES ('E1', 0.9, '2025-01-01', '2025-01-15 20:00', []::VARCHAR[]), "
-        "('E2', 0.9, '2025-01-17', '2025-01-31', []::VARCHAR[])"
+    _other_line(
+        con, "L2", "('E1', '2025-01-01', '2025-01-15 20:00'), ('E2', '2025-01-17', '2025-01-31')"
     )
     con.execute("INSERT INTO a_activity VALUES ('E1', '2025-01-13 12:00')")
-    con.execute("INSERT INTO a_line_numbers VALUES ('L2', 'E1', 0), ('L2', 'E2', 1)")
-    con.execute(
-        "INSERT INTO a_deal_contacts VALUES ('E1', 'c5', 'customer'), ('D3', 'c5', 'customer')"
-    )
     assert add_line_takeovers(con, AnalysisSettings()) == 1
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("W", "E1")]
 
@@ -548,8 +540,7 @@ def test_number_texting_only_a_lines_customers_soon_after_its_last_number_joins_
         "('U', 0.01, '2025-02-02', '2025-02-02'), "
         "('W', 0.01, '2025-01-31 12:00', '2025-01-31 12:00')",
     )
-    con.execute("INSERT INTO a_deal VALUES ('E1', 0.9, '2025-01-01', '2025-01-30', []::VARCHAR[])")
-    con.execute("INSERT INTO a_line_numbers VALUES ('L2', 'E1', 0)")
+    _other_line(con, "L2", "('E1', '2025-01-01', '2025-01-30')", shared=False)
     con.execute("INSERT INTO a_deal_contacts VALUES ('E1', 'x', 'customer')")
     assert add_line_takeovers(con, AnalysisSettings()) == 1
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("V", "D1")]

@@ -23,7 +23,6 @@ def deal_contacts_sql(s: AnalysisSettings) -> str:
     FROM a_pairs p JOIN a_deal d USING (number) ANTI JOIN a_deal x ON x.number = p.contact
     ANTI JOIN bulk b ON b.number = p.contact
     WHERE p.n_in > 0 OR p.n_burst > 0 OR p.n_out > 0
-       OR {relays_to_sql(s)}
     """
 
 
@@ -204,20 +203,21 @@ def fragment_joins_sql(s: AnalysisSettings) -> str:
         JOIN size sa ON sa.line_id = x.line_id JOIN size sb ON sb.line_id = y.line_id
         WHERE least(sa.crew, sb.crew) <= {s.line_piece_max_crew}
         GROUP BY ALL
-    ), timing AS (
-        SELECT sh.a, sh.b, sh.shared,
-               max(date_diff('second', greatest(x.first_ts, y.first_ts),
-                             least(x.last_ts, y.last_ts))) AS overlap_s,
-               arg_min(CASE WHEN abs(date_diff('second', x.live_last, y.first_ts))
-                                 <= abs(date_diff('second', y.live_last, x.first_ts))
-                            THEN [x.line_id, y.line_id, x.number, y.number]
-                            ELSE [y.line_id, x.line_id, y.number, x.number] END,
-                       least(abs(date_diff('second', x.live_last, y.first_ts)),
-                             abs(date_diff('second', y.live_last, x.first_ts)))) AS hand,
-               min(least(abs(date_diff('second', x.live_last, y.first_ts)),
-                         abs(date_diff('second', y.live_last, x.first_ts)))) AS handover_s
+    ), number_pairs AS (
+        SELECT sh.a, sh.b, sh.shared, x.line_id AS x_line, y.line_id AS y_line,
+               x.number AS x_number, y.number AS y_number,
+               date_diff('second', greatest(x.first_ts, y.first_ts),
+                         least(x.last_ts, y.last_ts)) AS overlap_s,
+               abs(date_diff('second', x.live_last, y.first_ts)) AS x_to_y,
+               abs(date_diff('second', y.live_last, x.first_ts)) AS y_to_x
         FROM shared sh JOIN ln x ON x.line_id = sh.a JOIN ln y ON y.line_id = sh.b
-        GROUP BY ALL
+    ), timing AS (
+        SELECT a, b, shared, max(overlap_s) AS overlap_s,
+               arg_min(CASE WHEN x_to_y <= y_to_x THEN [x_line, y_line, x_number, y_number]
+                            ELSE [y_line, x_line, y_number, x_number] END,
+                       least(x_to_y, y_to_x)) AS hand,
+               min(least(x_to_y, y_to_x)) AS handover_s
+        FROM number_pairs GROUP BY a, b, shared
     ), cand AS (
         SELECT hand[1] AS from_line, hand[2] AS to_line, hand[3] AS from_number,
                hand[4] AS to_number, shared, round(handover_s / 3600.0, 1) AS handover_hours

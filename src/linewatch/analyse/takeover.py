@@ -84,20 +84,18 @@ def drop_stray_swaps(con: duckdb.DuckDBPyConnection, s: AnalysisSettings) -> int
     line than the number they took over from: a line uses one number at a time, so one in use
     alongside that line's other numbers for days is a customer's friend (dev seed 1742: a
     friend of two customers, in touch with them for four months); returns how many."""
-    con.execute(
+    dropped = con.execute(
         f"""
-        CREATE OR REPLACE TEMP TABLE a_stray AS
-        SELECT w.number FROM a_swaps w JOIN a_deal d ON d.number = w.number
-        LEFT JOIN a_line_numbers a ON a.number = w.number
-        LEFT JOIN a_line_numbers b ON b.number = w.deal
-        WHERE d.deal_line_score < {s.deal_threshold} AND a.line_id IS DISTINCT FROM b.line_id
+        DELETE FROM a_deal WHERE number IN (
+            SELECT w.number FROM a_swaps w JOIN a_deal d ON d.number = w.number
+            LEFT JOIN a_line_numbers a ON a.number = w.number
+            LEFT JOIN a_line_numbers b ON b.number = w.deal
+            WHERE d.deal_line_score < {s.deal_threshold}
+              AND a.line_id IS DISTINCT FROM b.line_id)
+        RETURNING number
         """
-    )
-    n = con.execute("SELECT count(*) FROM a_stray").fetchone()
-    if not n or not n[0]:
-        return 0
-    con.execute("DELETE FROM a_deal WHERE number IN (SELECT number FROM a_stray)")
-    return int(n[0])
+    ).fetchall()
+    return len(dropped)
 
 
 def line_takeovers_sql(s: AnalysisSettings) -> str:
