@@ -73,3 +73,26 @@ def test_pool_drops_a_near_copy_of_the_best_before_a_distant_worse_plan() -> Non
     assert heuristic._least_good(pool) == 1
     pool = [((1.0,), [1, 2, 3, 4]), ((2.0,), [6, 7, 8, 9]), ((3.0,), [6, 7, 8, 10])]
     assert heuristic._least_good(pool) == 2
+
+
+def _two_stars() -> nx.Graph:
+    """Hubs 0 and 9 joined, each with eight leaves: removing both hubs leaves no pairs."""
+    g = nx.Graph([(0, 9)])
+    g.add_edges_from((0, leaf) for leaf in range(1, 9))
+    g.add_edges_from((9, leaf) for leaf in range(10, 18))
+    return g
+
+
+def test_reduced_search_holds_the_common_nodes_removed() -> None:
+    """Held nodes never come back (IRMS's reduced instance); without them the leaf goes back."""
+    run = heuristic._search_for(to_graph(_two_stars()), Problem(2), time.perf_counter() + 5, 0.3)
+    _, free = run.improve([1, 10])
+    assert sorted(free) == [0, 9]
+    _, held = run.improve([1, 10], keep=[1])
+    assert 1 in held and len(held) == 2 and ({0, 9} & set(held))
+
+
+def test_recombination_polishes_the_reduced_child_on_the_whole_problem() -> None:
+    run = heuristic._search_for(to_graph(_two_stars()), Problem(2), time.perf_counter() + 5, 0.3)
+    val, plan = run.recombine([1, 10], common=[1])
+    assert sorted(plan) == [0, 9] and val[0] == 0

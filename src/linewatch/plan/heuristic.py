@@ -25,6 +25,7 @@ TRIES = 6  # greedy starts built per pool member; the best is improved (they cos
 AGE_SHARES = (0.8, 0.3)
 STALL = 20  # idle exchange steps per removed node before a search stops
 RESTART_STALL = 5  # idle steps per removed node before a restarting search perturbs its best
+DESCENT_STALL = 5  # idle steps per removed node before a split-descent search stops
 CUT_START_WORK = 1e7  # edges * k up to which the cut-vertex greedy start is built
 SLOW_SHARE = 0.25  # of the time limit: a pool not built by then gives way to one long search
 RESTART_SHARE = 0.05  # of the time limit: a local search still running then starts perturbing
@@ -144,8 +145,12 @@ class _Search:
         start: list[int],
         restart_in: float = np.inf,
         patience: float = np.inf,
+        stall: int = STALL,
+        keep: Sequence[int] = (),
     ) -> tuple[NDArray[np.float64], list[int]]:
         """Exchange search from start until idle (restarting: `patience` perturbations in vain).
+
+        `stall` idle steps per removed node end it; removed nodes in `keep` never come back.
 
         A search still running `restart_in` seconds after it began turns into a restarting one,
         which perturbs its best plan after RESTART_STALL idle steps per removed node: on hepph a
@@ -153,6 +158,8 @@ class _Search:
         known value), while perturbing from 3 s on reached 0.86-0.94 in 60 s with the descent.
         """
         n = len(self.state.removed)
+        fixed = self.fixed.copy()
+        fixed[list(keep)] = True
         restart_at = time.perf_counter() + restart_in
         val = self.state.load(start)
         best = val.copy()
@@ -160,7 +167,7 @@ class _Search:
         sol[: len(start)] = start
         best_sol = sol.copy()
         nsol = len(start)
-        self.state.sc[1:] = (0, 0, _stall(False, nsol))
+        self.state.sc[1:] = (0, 0, _stall(stall, nsol))
         tabus = (np.zeros(n, np.int64), np.zeros(n, np.int64))
         strength = max(2.0, nsol / 25)
         tenure = max(3.0, min(15.0, nsol / 10))
@@ -176,7 +183,7 @@ class _Search:
                 nsol,
                 self.lcc_mode,
                 self.forbidden,
-                self.fixed,
+                fixed,
                 tabus,
                 params,
                 self.state.g,
@@ -187,7 +194,7 @@ class _Search:
             )
             if not restarts and time.perf_counter() > restart_at:
                 restarts, params[2] = True, strength
-                self.state.sc[3] = _stall(True, nsol)
+                self.state.sc[3] = _stall(RESTART_STALL, nsol)
             if self.state.sc[1] - before < chunk and not restarts:
                 break
             now = _rank(best[0], best[1], self.lcc_mode)
@@ -199,6 +206,20 @@ class _Search:
             chunk = int(max(1, min(chunk * 4, chunk * CHUNK_SECONDS / max(spent, 1e-6))))
         self.steps += int(self.state.sc[1])
         return best, [int(v) for v in best_sol[:nsol]]
+
+    def recombine(
+        self, child: list[int], common: Sequence[int]
+    ) -> tuple[NDArray[np.float64], list[int]]:
+        """Reduce-solve-combine: search with the parents' common nodes held removed, then all.
+
+        After IRMS (Zhou, Li, Hao & Glover 2023): the nodes both parents remove reduce the
+        instance, so the first search moves only the child's other nodes and each step prices
+        a fraction of the returns; a search of the whole problem then polishes the result.
+        60 s, seeds 1-5: ER2344 mean gap 5.01% -> 3.41%, hepth 5.5% -> 4.1% (with the
+        shorter split descent).
+        """
+        _, reduced = self.improve(child, keep=common)
+        return self.improve(reduced)
 
     def descend(
         self, val: NDArray[np.float64], sol: list[int]
@@ -217,7 +238,7 @@ class _Search:
             starts = [self.fill(sorted({*sol, *sep})) for sep in found]
             ranked = sorted(starts, key=self.key)[:SPLIT_TRIES]
             for start in ranked:
-                got, plan = self.improve(start)
+                got, plan = self.improve(start, stall=DESCENT_STALL)
                 if _rank(got[0], got[1], self.lcc_mode) < _rank(val[0], val[1], self.lcc_mode):
                     val, sol = got, plan
                     break
@@ -226,9 +247,9 @@ class _Search:
         return val, sol
 
 
-def _stall(restarts: bool, nsol: int) -> int:
+def _stall(per_node: int, nsol: int) -> int:
     """Idle steps before a search stops, or, restarting, perturbs its best plan."""
-    return max(1000, (RESTART_STALL if restarts else STALL) * nsol)
+    return max(1000, per_node * nsol)
 
 
 def _rank(pairwise: float, lcc: float, lcc_mode: bool) -> tuple[float, ...]:
@@ -280,6 +301,21 @@ def solve(
     return replace(best, steps=sum(f.steps for f in runs))
 
 
+def _search_for(graph: Graph, problem: Problem, deadline: float, age_share: float) -> _Search:
+    """A search of problem on graph until deadline, with its masks and budget."""
+    forbidden, fixed = masks(problem, graph.n)
+    return _Search(
+        _State(graph, problem.weight_array(graph.n)),
+        min(int(problem.budget), int((~forbidden).sum())),
+        problem.objective == "lcc",
+        forbidden,
+        fixed,
+        deadline,
+        age_share,
+        Separators(graph.indptr, graph.indices),
+    )
+
+
 def _memetic(
     graph: Graph,
     problem: Problem,
@@ -291,25 +327,14 @@ def _memetic(
     pool_size: int,
 ) -> Found:
     """One memetic search from seed, until began + time_limit."""
-    deadline = began + time_limit
-    forbidden, fixed = masks(problem, graph.n)
-    k = min(int(problem.budget), int((~forbidden).sum()))
-    run = _Search(
-        _State(graph, problem.weight_array(graph.n)),
-        k,
-        problem.objective == "lcc",
-        forbidden,
-        fixed,
-        deadline,
-        age_share,
-        Separators(graph.indptr, graph.indices),
-    )
+    run = _search_for(graph, problem, began + time_limit, age_share)
+    forbidden, deadline = run.forbidden, run.deadline
     search_kernels.seed_rng(seed)
     rng = np.random.default_rng(seed)
     pinned = sorted(problem.include)
     pool: list[tuple[tuple[float, ...], list[int]]] = []
     seeds = [[*pinned, *s] for s in starts]
-    if graph.indptr[-1] // 2 * k <= CUT_START_WORK:
+    if graph.indptr[-1] // 2 * run.k <= CUT_START_WORK:
         seeds.append(pinned)  # cut-vertex greedy from the full graph: a good start when cheap
     long_after = began + SLOW_SHARE * time_limit
     restart_in = RESTART_SHARE * time_limit
@@ -328,8 +353,9 @@ def _memetic(
         _offer(pool, run, pool[0][1], 1, 0.0, PATIENCE)  # one search took it all: restart it
     while time.perf_counter() < deadline and pool[0][0][0] > 1e-9 and len(pool) > 1:
         i, j = rng.choice(len(pool), size=2, replace=False)
-        child = run.fill([*pinned, *_crossover(pool[i][1], pool[j][1], rng)])
-        _offer(pool, run, child, pool_size)
+        a, b = pool[i][1], pool[j][1]
+        child = run.fill([*pinned, *_crossover(a, b, rng)])
+        _offer(pool, run, child, pool_size, common=sorted(set(a) & set(b) & set(child)))
     best = pool[0][1]
     score = run.state.load(best)
     return Found(tuple(sorted(best)), float(score[0]), float(score[1]), run.steps)
@@ -342,9 +368,17 @@ def _offer(
     size: int,
     restart_in: float = np.inf,
     patience: float = np.inf,
+    common: Sequence[int] | None = None,
 ) -> None:
-    """Improve start by local search and split descent, then admit it to the pool (if new)."""
-    val, sol = run.descend(*run.improve(start, restart_in, patience))
+    """Improve start by local search (a child: `recombine`) and split descent, then pool it.
+
+    It joins the pool if it is new; `common` holds the nodes of a child both parents remove.
+    """
+    if common is None:
+        got = run.improve(start, restart_in, patience)
+    else:
+        got = run.recombine(start, common)
+    val, sol = run.descend(*got)
     key = _rank(float(val[0]), float(val[1]), run.lcc_mode)
     if any(set(sol) == set(other) for _, other in pool):
         return
