@@ -277,7 +277,8 @@ def solve(
     """Best plain-problem removal set found within time_limit seconds (memetic search).
 
     A pool of locally optimal solutions (greedy + exchange search) is recombined by
-    double-backbone crossover and repaired, after Zhou, Hao & Glover (MACNP, 2019); `starts`
+    double-backbone crossover and repaired, after Zhou, Hao & Glover (MACNP, 2019), and each
+    child searched reduce-solve-combine (IRMS, Zhou, Li, Hao & Glover 2023); `starts`
     (e.g. centrality strategies) join the pool so the result is never worse than any of them.
     `workers` independent searches (default: the threads setting, one per core) run side by
     side, each from its own seed and age share (the kernels release the GIL), and the best
