@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import duckdb
 
-from linewatch.analyse.features import bulk_senders_sql, live_last_sql, relays_to_sql
+from linewatch.analyse.features import bulk_senders_sql, line_spans_sql, relays_to_sql
 from linewatch.analyse.settings import AnalysisSettings
 
 
@@ -190,10 +190,7 @@ def fragment_joins_sql(s: AnalysisSettings) -> str:
     that could continue two lines, or be continued by two, joins none of them.
     """
     return f"""
-    WITH ln AS (
-        SELECT l.line_id, l.number, d.first_ts, d.last_ts, {live_last_sql(s)} AS live_last
-        FROM a_line_numbers l JOIN a_deal d USING (number) LEFT JOIN a_activity a USING (number)
-    ), crew AS (
+    WITH ln AS ({line_spans_sql(s)}), crew AS (
         SELECT DISTINCT l.line_id, c.contact
         FROM a_deal_contacts c JOIN a_line_numbers l USING (number)
     ), size AS (SELECT line_id, count(*) AS crew FROM crew GROUP BY line_id

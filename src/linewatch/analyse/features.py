@@ -168,16 +168,18 @@ def activity_sql() -> str:
     """
 
 
-def live_last_sql(s: AnalysisSettings, deal: str = "d", activity: str = "a") -> str:
-    """A deal number's last use (`deal` a row with first_ts and last_ts, `activity` its
-    a_activity row): the last event it made (its first event if it made none), or its last
-    event less the two days of stale orders if that is later. Orders reach a line's old number
-    for a couple of days after a swap, and it answers none (unseen seed 1811: a number seen
-    only through orders hid its successor's swap notice)."""
-    return (
-        f"greatest(coalesce({activity}.last_out_ts, {deal}.first_ts), "
-        f"{deal}.last_ts - to_seconds({s.takeover_max_gap_hours * 3600}))"
-    )
+def line_spans_sql(s: AnalysisSettings) -> str:
+    """Each grouped line's numbers (line_id, number) with their first and last event and their
+    last use (live_last): the last event the number made (its first event if it made none), or
+    its last event less the two days of stale orders if that is later. Orders reach a line's
+    old number for a couple of days after a swap, and it answers none (unseen seed 1811: a
+    number seen only through orders hid its successor's swap notice)."""
+    return f"""
+    SELECT l.line_id, l.number, d.first_ts, d.last_ts,
+           greatest(coalesce(a.last_out_ts, d.first_ts),
+                    d.last_ts - to_seconds({s.takeover_max_gap_hours * 3600})) AS live_last
+    FROM a_line_numbers l JOIN a_deal d USING (number) LEFT JOIN a_activity a USING (number)
+    """
 
 
 def handsets_sql() -> str:

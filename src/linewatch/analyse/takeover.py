@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import duckdb
 
-from linewatch.analyse.features import bulk_senders_sql, live_last_sql, relays_to_sql
+from linewatch.analyse.features import bulk_senders_sql, line_spans_sql, relays_to_sql
 from linewatch.analyse.settings import AnalysisSettings
 
 
@@ -205,10 +205,7 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
         FROM a_deal_contacts c JOIN a_line_numbers l USING (number) GROUP BY ALL
     ), side AS (SELECT p.* FROM a_pairs p ANTI JOIN a_deal x USING (number)),
     bulk AS ({bulk_senders_sql(s)}),
-    spans AS (
-        SELECT l.line_id, d.number, d.first_ts, d.last_ts, {live_last_sql(s)} AS live_last
-        FROM a_line_numbers l JOIN a_deal d USING (number) LEFT JOIN a_activity a USING (number)
-    ), gaps AS (
+    spans AS ({line_spans_sql(s)}), gaps AS (
         SELECT line_id, prev_last AS gap_from, first_ts AS gap_to FROM (
             SELECT line_id, first_ts, max(live_last) OVER (
                      PARTITION BY line_id ORDER BY first_ts, number
