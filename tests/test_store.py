@@ -90,3 +90,32 @@ def test_emptying_a_table_keeps_its_definition_and_rolls_back(tmp_path: Path) ->
         con.execute("INSERT INTO number_roles VALUES (?, ?, ?, ?, ?, ?)", row)
     with pytest.raises(StoreError, match="no table nowhere"):
         empty_table(con, "nowhere")
+
+
+def test_events_stored_as_text_are_kept_when_the_store_moves_to_compact_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store made before migration 003 keeps every event, reading back exactly as before."""
+    m = importlib.import_module("linewatch.store.migrate")
+    shipped = m._migrations()
+    monkeypatch.setattr(m, "_migrations", lambda: [x for x in shipped if x[0] != 3])
+    con = connect(tmp_path / "s.duckdb")
+    m.migrate(con)
+    con.execute("SET TimeZone = 'UTC'")
+    old = [
+        ("2024-03-31 00:59:00+00", "call", "+447700900001", "+447700900002", 61, "C1", None,
+         None, None, True, False, "a.csv", 2, "R1", None, None, None),
+        ("2024-03-31 01:00:00+00", "sms", "+12025550123", "+447700900001", None, None, None,
+         "C2", "356938035643809", False, True, "b.parquet", 7, "R2", "a.csv", 9, "R1"),
+    ]  # fmt: skip
+    con.executemany(f"INSERT INTO comm_events VALUES ({', '.join('?' * 17)})", old)
+    before = con.execute("SELECT * FROM comm_events ORDER BY ts").fetchall()
+    monkeypatch.setattr(m, "_migrations", lambda: shipped)
+    m.migrate(con)
+    assert con.execute("SELECT * FROM comm_events ORDER BY ts").fetchall() == before
+    files = con.execute("SELECT * FROM event_files ORDER BY file_no").fetchall()
+    assert files == [(1, "a.csv", "R1"), (2, "b.parquet", "R2")]
+    assert con.execute("SELECT caller, type FROM comm_event_rows ORDER BY ts").fetchall() == [
+        (447700900001, "call"),
+        (12025550123, "sms"),
+    ]

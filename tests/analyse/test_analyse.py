@@ -10,6 +10,7 @@ import pandas as pd
 from linewatch.analyse.report import document, explain
 from linewatch.analyse.run import analyse
 from linewatch.analyse.settings import AnalysisSettings
+from tests.events import insert_events
 
 T0 = dt.datetime(2024, 3, 1, 12, tzinfo=dt.UTC)
 OLD, NEW, RUNNER, BOSS = "+447700900001", "+447700900002", "+447400000001", "+447400000002"
@@ -49,10 +50,12 @@ def _events() -> pd.DataFrame:
 
 
 def _load(con: duckdb.DuckDBPyConnection) -> None:
-    frame = _events()  # noqa: F841 - read by DuckDB's replacement scan
-    con.execute(
-        "INSERT INTO comm_events (ts, type, caller, callee, seen_caller, seen_callee, src_file, "
-        "src_line, run_id) SELECT ts, type, caller, callee, true, true, 'test', 1, 'r' FROM frame"
+    frame = _events()
+    con.register("frame", frame)
+    insert_events(
+        con,
+        "(ts, type, caller, callee, seen_caller, seen_callee, src_file, src_line, run_id) "
+        "SELECT ts, type, caller, callee, true, true, 'test', 1, 'r' FROM frame",
     )
     con.execute(
         "INSERT INTO phones (number, is_target, src_file, run_id) "

@@ -7,6 +7,7 @@ import pytest
 
 from linewatch.analyse.features import bursts_sql, daily_sql, zone_sql
 from linewatch.analyse.settings import AnalysisSettings
+from tests.events import insert_events
 
 # UTC instants either side of the UK's clock changes and of local midnight in summer and winter.
 TIMES = [
@@ -28,10 +29,10 @@ def test_local_day_and_night_match_the_zoned_time(
 ) -> None:
     store.execute(f"SET TimeZone='{zone}'")
     for i, t in enumerate(TIMES):
-        store.execute(
-            "INSERT INTO comm_events (ts, type, caller, callee, seen_caller, seen_callee, "
-            "src_file, src_line, run_id) VALUES (?::TIMESTAMPTZ, 'call', ?, ?, true, true, "
-            "'t', 1, 'r')",
+        insert_events(
+            store,
+            "(ts, type, caller, callee, seen_caller, seen_callee, src_file, src_line, run_id) "
+            "VALUES (?::TIMESTAMPTZ, 'call', ?, ?, true, true, 't', 1, 'r')",
             [t, f"+4477009{i:05d}", "+447700999999"],
         )
     s = AnalysisSettings()

@@ -10,6 +10,7 @@ import pandas as pd
 from linewatch.analyse.run import analyse
 from linewatch.analyse.victims import younger_than_sql
 from tests.analyse.test_analyse import BOSS, CUSTOMERS, FRIENDS, RUNNER, T0, _events
+from tests.events import insert_events
 
 RESIDENT = "+447400000009"
 RESIDENT2 = "+447400000010"  # called on one day only; answered an appointment reminder once
@@ -27,10 +28,12 @@ def _load(con: duckdb.DuckDBPyConnection) -> None:
     ]
     calls.append((reminder + dt.timedelta(minutes=5), "sms", RESIDENT2, REMINDER))
     extra = pd.DataFrame(calls, columns=["ts", "type", "caller", "callee"])
-    frame = pd.concat([_events(), extra])  # noqa: F841 - read by DuckDB's replacement scan
-    con.execute(
-        "INSERT INTO comm_events (ts, type, caller, callee, seen_caller, seen_callee, src_file, "
-        "src_line, run_id) SELECT ts, type, caller, callee, true, true, 't', 1, 'r' FROM frame"
+    frame = pd.concat([_events(), extra])
+    con.register("frame", frame)
+    insert_events(
+        con,
+        "(ts, type, caller, callee, seen_caller, seen_callee, src_file, src_line, run_id) "
+        "SELECT ts, type, caller, callee, true, true, 't', 1, 'r' FROM frame",
     )
     people = [
         ("subscribers:1", "2009-05-01", RUNNER),

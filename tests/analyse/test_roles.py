@@ -10,6 +10,8 @@ import pandas as pd
 from linewatch.analyse.roles import controllers_sql, customers_sql, number_roles_sql
 from linewatch.analyse.settings import AnalysisSettings
 
+DEAL = "+4409"  # the line's deal number (E.164: events are stored by digits)
+
 
 def _store(runners: list[str], pairs: list[tuple[str, str, int, int]]) -> duckdb.DuckDBPyConnection:
     """Runners of line L1 and their (runner, contact, events to it, events from it) pairs."""
@@ -23,9 +25,9 @@ def _store(runners: list[str], pairs: list[tuple[str, str, int, int]]) -> duckdb
         "CASE contact WHEN 'taxi' THEN 900 ELSE 6 END AS in_deg FROM a_pairs"
     )
     con.execute("CREATE TEMP TABLE a_bursts AS SELECT 'bulk' AS number")
-    con.execute("CREATE TEMP TABLE a_deal AS SELECT 'D' AS number")
+    con.execute(f"CREATE TEMP TABLE a_deal AS SELECT '{DEAL}' AS number")
     con.execute("CREATE TEMP TABLE a_customers (number VARCHAR)")
-    con.execute("CREATE TEMP TABLE comm_events (ts TIMESTAMPTZ, caller VARCHAR, callee VARCHAR)")
+    con.execute("CREATE TEMP TABLE comm_event_rows (ts TIMESTAMPTZ, caller BIGINT, callee BIGINT)")
     return con
 
 
@@ -50,22 +52,29 @@ def test_taxi_and_bulk_sender_reaching_the_runners_are_not_controllers() -> None
 
 
 def test_a_lone_runners_contact_on_its_duty_days_is_the_controller() -> None:
-    """r1 takes relays from deal number D on days 0-4; boss talks to r1 then, friends daily."""
+    """r1 takes relays from the deal number on days 0-4; boss talks to r1 then, friends daily.
+
+    Numbers are E.164 here: the duty days come from the stored events, keyed by digits."""
+    r1, boss, friends = "+4411", "+4412", ("+4421", "+4422", "+4423")
     t0 = dt.datetime(2025, 1, 1, 12, tzinfo=dt.UTC)
-    rows = [(t0 + dt.timedelta(days=d), "D", "r1") for d in range(5)]
-    rows += [(t0 + dt.timedelta(days=d, hours=h), "boss", "r1") for d in range(5) for h in (1, 2)]
-    rows += [(t0 + dt.timedelta(days=d, hours=3), "r1", "boss") for d in range(5)]
-    friends = ("f1", "f2", "f3")
-    rows += [(t0 + dt.timedelta(days=d, hours=4), f, "r1") for d in range(20) for f in friends]
-    rows += [(t0 + dt.timedelta(days=d, hours=5), "r1", f) for d in range(20) for f in friends]
-    pairs = [("r1", "boss", 10, 5)] + [("r1", f, 20, 20) for f in friends]
-    con = _store(["r1"], pairs)
-    events = pd.DataFrame(rows, columns=["ts", "caller", "callee"])  # noqa: F841 - read by DuckDB
-    con.execute("INSERT INTO comm_events SELECT * FROM events")
+    rows = [(t0 + dt.timedelta(days=d), DEAL, r1) for d in range(5)]
+    rows += [(t0 + dt.timedelta(days=d, hours=h), boss, r1) for d in range(5) for h in (1, 2)]
+    rows += [(t0 + dt.timedelta(days=d, hours=3), r1, boss) for d in range(5)]
+    rows += [(t0 + dt.timedelta(days=d, hours=4), f, r1) for d in range(20) for f in friends]
+    rows += [(t0 + dt.timedelta(days=d, hours=5), r1, f) for d in range(20) for f in friends]
+    pairs = [(r1, boss, 10, 5)] + [(r1, f, 20, 20) for f in friends]
+    con = _store([r1], pairs)
+    events = pd.DataFrame(rows, columns=["ts", "caller", "callee"])
+    con.register("events", events)
+    con.execute(
+        "INSERT INTO comm_event_rows SELECT ts, CAST(substr(caller, 2) AS BIGINT), "
+        "CAST(substr(callee, 2) AS BIGINT) FROM events"
+    )
     [(number, line, reason)] = _controllers(con)
-    assert (number, line) == ("boss", "L1")
+    assert (number, line) == (boss, "L1")
     assert "takes relays from the line" in reason
-    con.execute("DELETE FROM comm_events WHERE caller = 'D'")  # no duty days: no controller
+    deal = int(DEAL[1:])
+    con.execute(f"DELETE FROM comm_event_rows WHERE caller = {deal}")  # no duty: no controller
     assert _controllers(con) == []
 
 

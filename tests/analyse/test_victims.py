@@ -10,6 +10,7 @@ import duckdb
 from linewatch.analyse.run import analyse
 from tests.analyse.test_analyse import CUSTOMERS, FRIENDS, OLD, RUNNER, T0
 from tests.analyse.test_people import RESIDENT, _load, _people
+from tests.events import insert_events
 
 OWN = "+447400000020"  # its own records were obtained: one call from the runner, never answered
 THEIRS = "+447400000021"  # seen only in the runner's records: one call, as to a customer
@@ -23,9 +24,10 @@ def _event(
     seen_caller: bool,
     seen_callee: bool,
 ) -> None:
-    con.execute(
-        "INSERT INTO comm_events (ts, type, caller, callee, seen_caller, seen_callee, src_file, "
-        "src_line, run_id) VALUES (?, 'call', ?, ?, ?, ?, 't', 1, 'r')",
+    insert_events(
+        con,
+        "(ts, type, caller, callee, seen_caller, seen_callee, src_file, src_line, run_id) "
+        "VALUES (?, 'call', ?, ?, ?, ?, 't', 1, 'r')",
         [ts, caller, callee, seen_caller, seen_callee],
     )
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from linewatch.ops.network import network_change
 from linewatch.store import open_store
+from tests.events import insert_events
 
 NO_ARRESTS = "SELECT NULL::VARCHAR AS person_id, NULL::VARCHAR AS status WHERE false"
 
@@ -19,9 +20,10 @@ def test_seized_controller_phone_splits_the_line(tmp_path: Path) -> None:
     )
     pairs = [("+1", "+2"), ("+1", "+3"), ("+1", "+4"), ("+2", "+9"), ("+3", "+3")]
     for caller, callee in pairs:
-        con.execute(
-            "INSERT INTO comm_events (ts, type, caller, callee, seen_caller, seen_callee, "
-            "src_file, run_id) VALUES (now(), 'call', ?, ?, true, false, 'f', 'r')",
+        insert_events(
+            con,
+            "(ts, type, caller, callee, seen_caller, seen_callee, src_file, run_id) "
+            "VALUES (now(), 'call', ?, ?, true, false, 'f', 'r')",
             [caller, callee],
         )
     con.execute(

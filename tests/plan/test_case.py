@@ -13,21 +13,23 @@ import pytest
 from linewatch.plan.case import Case, chosen_warrants, load_case
 from linewatch.plan.planner import plan
 from linewatch.store import open_store
+from tests.events import insert_events
 
-# Two lines, each a clique of four numbers; the victim's number V joins the two controllers and
-# is the single best cut. P1 holds both controllers (one warrant); P2 and P3 share an address.
+# Two lines, each a clique of four numbers; the victim's number (+4499) joins the two
+# controllers and is the single best cut. P1 holds both controllers (one warrant); P2 and P3
+# share an address.
 NUMBERS = {
-    "+D1": ("deal_line", "L1", "P2"),
-    "+C1": ("controller", "L1", "P1"),
-    "+R1a": ("runner", "L1", "P5"),
-    "+R1b": ("runner", "L1", "P6"),
-    "+D2": ("deal_line", "L2", "P7"),
-    "+C2": ("controller", "L2", "P1"),
-    "+R2a": ("runner", "L2", "P3"),
-    "+R2b": ("runner", "L2", "P8"),
-    "+V": ("runner", "L1", "P4"),
+    "+4471": ("deal_line", "L1", "P2"),
+    "+4472": ("controller", "L1", "P1"),
+    "+4473": ("runner", "L1", "P5"),
+    "+4474": ("runner", "L1", "P6"),
+    "+4481": ("deal_line", "L2", "P7"),
+    "+4482": ("controller", "L2", "P1"),
+    "+4483": ("runner", "L2", "P3"),
+    "+4484": ("runner", "L2", "P8"),
+    "+4499": ("runner", "L1", "P4"),
 }
-CLIQUES = (("+D1", "+C1", "+R1a", "+R1b"), ("+D2", "+C2", "+R2a", "+R2b"))
+CLIQUES = (("+4471", "+4472", "+4473", "+4474"), ("+4481", "+4482", "+4483", "+4484"))
 HOMES = {"P2": "1 Mill Lane", "P3": "1 Mill Lane", "P4": "9 Oak Road", "P8": "9 Oak Road"}
 
 
@@ -40,11 +42,12 @@ def _store(path: Path) -> Path:
             [number, person],
         )
     pairs = [(a, b) for q in CLIQUES for a in q for b in q if a < b]
-    pairs += [("+V", "+C1"), ("+C2", "+V")]
+    pairs += [("+4499", "+4472"), ("+4482", "+4499")]
     for a, b in pairs:
-        con.execute(
-            "INSERT INTO comm_events (ts, type, caller, callee, seen_caller, seen_callee, "
-            "src_file, run_id) VALUES (now(), 'call', ?, ?, true, true, 'f', 'r')",
+        insert_events(
+            con,
+            "(ts, type, caller, callee, seen_caller, seen_callee, src_file, run_id) "
+            "VALUES (now(), 'call', ?, ?, true, true, 'f', 'r')",
             [a, b],
         )
     for person, address in HOMES.items():
@@ -85,29 +88,29 @@ def _removed(case: Case, k: int) -> set[str]:
 def test_victims_are_never_chosen(db: Path) -> None:
     for k in range(4):
         removed = _removed(_case(db, k), k)
-        assert not removed & {"+V", "+R1a"}
+        assert not removed & {"+4499", "+4473"}
     # even when the victim is the only good cut left
-    assert "+V" not in _removed(_case(db, 1, exclude=["P1"]), 1)
+    assert "+4499" not in _removed(_case(db, 1, exclude=["P1"]), 1)
 
 
 def test_override_allows_the_victim(db: Path) -> None:
-    assert "+V" in _removed(_case(db, 1, exclude=["P1"], override_victims=True), 1)
+    assert "+4499" in _removed(_case(db, 1, exclude=["P1"], override_victims=True), 1)
 
 
 def test_grouped_numbers_go_together_and_budget_holds(db: Path) -> None:
     case = _case(db, 2)
     groups = {frozenset(case.graph.ids[v] for v in w.members) for w in case.warrants}
-    assert frozenset({"+C1", "+C2"}) in groups  # one person's numbers
-    assert frozenset({"+D1", "+R2a"}) in groups  # people at one address
-    assert frozenset({"+V"}) in groups  # a victim never joins an address group
-    assert frozenset({"+R2b"}) in groups
+    assert frozenset({"+4472", "+4482"}) in groups  # one person's numbers
+    assert frozenset({"+4471", "+4483"}) in groups  # people at one address
+    assert frozenset({"+4499"}) in groups  # a victim never joins an address group
+    assert frozenset({"+4484"}) in groups
     for k in range(4):
         case = _case(db, k)
         found = plan(case.graph, case.problem, 10)
         taken = chosen_warrants(case, found.removed)
         assert len(taken) <= k
         assert sorted(found.removed) == sorted(v for t in taken for v in case.warrants[t].members)
-    assert _removed(_case(db, 1), 1) == {"+C1", "+C2"}
+    assert _removed(_case(db, 1), 1) == {"+4472", "+4482"}
 
 
 def _run(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -132,7 +135,7 @@ def test_json_shape_and_audited_override(db: Path) -> None:
         {
             "people": ["P1"],
             "addresses": [],
-            "numbers": ["+C1", "+C2"],
+            "numbers": ["+4472", "+4482"],
             "lines": ["L1", "L2"],
             "roles": ["controller"],
             "harm": 0,
@@ -161,14 +164,14 @@ def test_harm_scores_weight_the_objective(db: Path) -> None:
     con.close()
     case = _case(db, 1)
     weights = dict(zip(case.graph.ids, case.problem.weights or (), strict=True))
-    assert weights["+D2"] == 42 and weights["+D1"] == 1
+    assert weights["+4481"] == 42 and weights["+4471"] == 1
 
 
 def test_a_runner_number_attributed_to_no_one_is_never_a_target(db: Path) -> None:
     con = open_store(db)
-    con.execute("DELETE FROM phone_attribution WHERE number = '+R1b'")
+    con.execute("DELETE FROM phone_attribution WHERE number = '+4474'")
     con.close()
     case = _case(db, 3)
-    assert "+R1b" in case.victims
+    assert "+4474" in case.victims
     for k in range(4):
-        assert "+R1b" not in _removed(_case(db, k), k)
+        assert "+4474" not in _removed(_case(db, k), k)

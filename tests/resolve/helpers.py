@@ -6,6 +6,8 @@ from datetime import date
 
 import duckdb
 
+from tests.events import insert_events
+
 Record = tuple[str, str | None, date | None, str | None, str | None, str | None]
 
 
@@ -45,9 +47,8 @@ PEOPLE: list[Record] = [
 
 KYLE_PHONE = "+447700900002"
 EVENT = (
-    "INSERT INTO comm_events (ts, type, caller, callee, caller_imei, seen_caller, seen_callee,"
-    " src_file, run_id) VALUES (TIMESTAMPTZ '2026-01-05 10:00:00+00', 'call', ?, ?, ?, true,"
-    " false, 'cdr.csv', 'R')"
+    "(ts, type, caller, callee, caller_imei, seen_caller, seen_callee, src_file, run_id) "
+    "VALUES (TIMESTAMPTZ '2026-01-05 10:00:00+00', 'call', ?, ?, ?, true, false, 'cdr.csv', 'R')"
 )
 
 
@@ -63,4 +64,5 @@ def add_phone_evidence(con: duckdb.DuckDBPyConnection) -> None:
         "src_file, run_id) VALUES ('Z2', TIMESTAMPTZ '2026-01-06 06:00:00+00', 'phone', "
         "'seizures:Z2', 'IMEI-J', 'seizures.csv', 'R')"
     )
-    con.executemany(EVENT, [(BURNER, KYLE_PHONE, "IMEI-J"), (KYLE_PHONE, BURNER, "IMEI-K")])
+    for row in [(BURNER, KYLE_PHONE, "IMEI-J"), (KYLE_PHONE, BURNER, "IMEI-K")]:
+        insert_events(con, EVENT, list(row))

@@ -9,6 +9,7 @@ import duckdb
 import pytest
 
 from linewatch.resolve.run import resolve
+from tests.events import insert_events
 from tests.resolve.helpers import (
     BURNER,
     KYLE_PHONE,
@@ -74,12 +75,14 @@ def test_a_shared_overnight_cell_alone_names_nobody(store: duckdb.DuckDBPyConnec
     add_records(store, PEOPLE)
     add_phone_evidence(store)
     neighbour = "+447700900099"
-    store.executemany(
-        "INSERT INTO comm_events (ts, type, caller, callee, caller_cell, callee_cell, "
-        "seen_caller, seen_callee, src_file, run_id) VALUES (TIMESTAMPTZ '2026-01-05 00:00:00+00'"
-        " + to_hours(?), 'call', ?, ?, 'CELL-1', 'CELL-1', true, true, 'cdr.csv', 'R')",
-        [(h, KYLE_PHONE, neighbour) for h in range(1, 5)],
-    )
+    for h in range(1, 5):
+        insert_events(
+            store,
+            "(ts, type, caller, callee, caller_cell, callee_cell, seen_caller, seen_callee, "
+            "src_file, run_id) VALUES (TIMESTAMPTZ '2026-01-05 00:00:00+00' + to_hours(?), "
+            "'call', ?, ?, 'CELL-1', 'CELL-1', true, true, 'cdr.csv', 'R')",
+            [h, KYLE_PHONE, neighbour],
+        )
     resolve(store)
     assert _rows(store, "phone_attribution", "number", neighbour) == []
     kyle = _rows(store, "phone_attribution", "number", KYLE_PHONE)

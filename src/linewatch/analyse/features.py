@@ -1,8 +1,9 @@
 """Contact-graph features computed in the store: small SQL builders chained into temp tables.
 
 Each `*_sql` function returns the text of one SELECT over tables built by the ones before it
-(`comm_events`, then `a_bursts`, `a_daily`, `a_edges`, `a_nodes`); `build_features` materialises
-them. Numbers are BIGINT keys (`num_sql`) up to the edge and activity tables, which hold text.
+(`comm_event_rows`, then `a_bursts`, `a_daily`, `a_edges`, `a_nodes`); `build_features`
+materialises them. Numbers are the store's BIGINT keys (E.164 digits) up to the edge and
+activity tables, which hold text.
 """
 
 from __future__ import annotations
@@ -13,13 +14,13 @@ from linewatch.analyse.settings import AnalysisSettings
 
 
 def num_sql(column: str) -> str:
-    """A stored E.164 number as its digits in a BIGINT (ingest stores '+' then digits, the first
-    non-zero): integer keys hash and compare in place, 13-byte text chases a pointer."""
+    """The store's BIGINT key of an E.164 text number (its digits, as `comm_event_rows` keeps
+    them), to join a small table of text numbers to the events on integers."""
     return f"CAST(substr({column}, 2) AS BIGINT)"
 
 
 def text_sql(column: str) -> str:
-    """The E.164 text of a BIGINT from `num_sql`."""
+    """The E.164 text of a stored BIGINT number (`num_sql` reversed)."""
     return f"'+' || CAST({column} AS VARCHAR)"
 
 
@@ -32,16 +33,15 @@ def bursts_sql(s: AnalysisSettings) -> str:
     """
     return f"""
     WITH sms AS (
-        SELECT {num_sql("caller")} AS num, floor(epoch(ts) / {s.burst_window_s})::BIGINT AS bucket,
-               callee
-        FROM comm_events WHERE type = 'sms'
+        SELECT caller AS num, floor(epoch(ts) / {s.burst_window_s})::BIGINT AS bucket, callee
+        FROM comm_event_rows WHERE type = 'sms'
     ), busy AS (
         SELECT num, bucket FROM sms GROUP BY num, bucket
         HAVING count(*) >= {s.burst_min_recipients}
     )
     SELECT {text_sql("num")} AS number, bucket, recipients, num
     FROM (
-        SELECT num, bucket, count(DISTINCT {num_sql("callee")}) AS recipients
+        SELECT num, bucket, count(DISTINCT callee) AS recipients
         FROM sms SEMI JOIN busy USING (num, bucket)
         GROUP BY num, bucket
     )
@@ -66,7 +66,7 @@ def zone_sql() -> str:
     WITH span AS (
         SELECT epoch_us(min(ts)) // {QUARTER_US} - 2 AS lo,
                epoch_us(max(ts)) // {QUARTER_US} + 2 AS hi
-        FROM comm_events
+        FROM comm_event_rows
     )
     SELECT q, 1000000 * (CAST(epoch(timezone(current_setting('TimeZone'),
                                              to_timestamp(q * {QUARTER_US // 1_000_000})))
@@ -85,10 +85,10 @@ def daily_sql(s: AnalysisSettings) -> str:
     return f"""
     WITH zone AS (SELECT min(q) AS lo, list(off_us ORDER BY q) AS offsets FROM a_zone),
     ev AS (
-        SELECT {num_sql("caller")} AS a, {num_sql("callee")} AS b, e.ts, e.type,
+        SELECT e.caller AS a, e.callee AS b, e.ts, e.type,
                make_timestamp(epoch_us(e.ts)
                               + z.offsets[epoch_us(e.ts) // {QUARTER_US} - z.lo + 1]) AS local
-        FROM comm_events e CROSS JOIN zone z
+        FROM comm_event_rows e CROSS JOIN zone z
     )
     SELECT e.a, e.b, CAST(e.local AS DATE) AS day, count(*) AS n,
            count(*) FILTER (x.num IS NOT NULL) AS n_burst,

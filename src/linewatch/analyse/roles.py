@@ -4,7 +4,7 @@ the controller who directs a line's runners; everything else is `other`.
 
 from __future__ import annotations
 
-from linewatch.analyse.features import bulk_senders_sql
+from linewatch.analyse.features import bulk_senders_sql, num_sql, text_sql
 from linewatch.analyse.settings import AnalysisSettings
 
 
@@ -72,10 +72,10 @@ def customers_sql() -> str:
 def runner_calls_sql() -> str:
     """Per number a runner called or texted: the first and last time, and whether any of those
     events came from the number's own records (`seen_callee`: its records were obtained)."""
-    return """
-    SELECT e.callee AS number, min(e.ts) AS first_ts, max(e.ts) AS last_ts,
+    return f"""
+    SELECT {text_sql("e.callee")} AS number, min(e.ts) AS first_ts, max(e.ts) AS last_ts,
            bool_or(e.seen_callee) AS own
-    FROM comm_events e SEMI JOIN a_runners r ON r.number = e.caller
+    FROM comm_event_rows e SEMI JOIN a_runners r ON {num_sql("r.number")} = e.caller
     GROUP BY e.callee
     """
 
@@ -166,15 +166,19 @@ def controllers_sql(s: AnalysisSettings) -> str:
         SELECT * FROM eligible
         WHERE n_in + n_out >= {s.controller_min_events} AND n_in > 0 AND n_out > 0
     ), duty AS (
-        SELECT DISTINCT e.callee AS runner, CAST(e.ts AS DATE) AS day FROM comm_events e
-        SEMI JOIN a_runners r ON r.number = e.callee SEMI JOIN a_deal d ON d.number = e.caller
+        SELECT {text_sql("runner")} AS runner, day FROM (
+            SELECT DISTINCT e.callee AS runner, CAST(e.ts AS DATE) AS day FROM comm_event_rows e
+            SEMI JOIN a_runners r ON {num_sql("r.number")} = e.callee
+            SEMI JOIN a_deal d ON {num_sql("d.number")} = e.caller)
     ), talk AS (
         SELECT t.runner, t.number, t.line_id, t.n_in + t.n_out AS events,
                CAST(e.ts AS DATE) AS day
-        FROM two_way t JOIN comm_events e ON e.caller = t.runner AND e.callee = t.number
+        FROM two_way t JOIN comm_event_rows e
+          ON e.caller = {num_sql("t.runner")} AND e.callee = {num_sql("t.number")}
         UNION ALL
         SELECT t.runner, t.number, t.line_id, t.n_in + t.n_out, CAST(e.ts AS DATE)
-        FROM two_way t JOIN comm_events e ON e.callee = t.runner AND e.caller = t.number
+        FROM two_way t JOIN comm_event_rows e
+          ON e.callee = {num_sql("t.runner")} AND e.caller = {num_sql("t.number")}
     ), shares AS (
         SELECT t.runner, t.number, t.line_id, any_value(t.events) AS events,
                avg(CASE WHEN d.day IS NULL THEN 0.0 ELSE 1.0 END) AS share

@@ -26,10 +26,10 @@ GOOD = f"{EVENTS} WHERE _reason IS NULL"
 
 
 def _type_sql(ctx: FileContext) -> str:
-    """SQL mapping the type column to call | sms (NULL when unknown)."""
+    """SQL mapping the type column to the stored enum, call | sms (NULL when unknown)."""
     values = {**TYPES, **{k.lower(): v for k, v in ctx.layout.type_values.items()}}
     whens = " ".join(f"WHEN {literal(k)} THEN {literal(v)}" for k, v in values.items())
-    return f"CASE lower({ctx.text('type')}) {whens} END"
+    return f"CAST(CASE lower({ctx.text('type')}) {whens} END AS comm_type)"
 
 
 def _given(ctx: FileContext, canonical: str) -> str:
@@ -217,42 +217,47 @@ def ingest(ctx: FileContext) -> Counts:
 
 
 def _store_events(ctx: FileContext) -> int:
-    """Insert new events and fill in the other end of events already stored; return new count."""
+    """Insert new events and fill in the other end of events already stored; return new count.
+
+    Events are matched and stored on BIGINT numbers (`comm_event_rows`), with this file's
+    number in `event_files` as their provenance (numbered only when it stored or completed one,
+    so a second ingest of the same file changes nothing); `comm_events` shows them as text.
+    """
     con = ctx.con
-    new = f"""(SELECT ts, type, {e164_sql("caller")} AS caller, {e164_sql("callee")} AS callee,
-      duration_s, caller_cell, caller_imei, callee_cell, callee_imei, caller_line, callee_line
+    file_no = _count(ctx, "SELECT coalesce(max(file_no), 0) + 1 FROM event_files")
+    new = f"""(SELECT ts, type, caller, callee, duration_s,
+      caller_cell, caller_imei, callee_cell, callee_imei, caller_line, callee_line
       FROM {GOOD})"""
     keys = "e.ts = n.ts AND e.type = n.type AND e.caller = n.caller AND e.callee = n.callee"
     adds_caller = "(NOT e.seen_caller AND n.caller_line IS NOT NULL)"
     adds_callee = "(NOT e.seen_callee AND n.callee_line IS NOT NULL)"
-    con.execute(
-        f"""UPDATE comm_events e SET
+    completed = con.execute(
+        f"""UPDATE comm_event_rows e SET
           caller_cell = CASE WHEN {adds_caller} THEN n.caller_cell ELSE e.caller_cell END,
           caller_imei = CASE WHEN {adds_caller} THEN n.caller_imei ELSE e.caller_imei END,
           callee_cell = CASE WHEN {adds_callee} THEN n.callee_cell ELSE e.callee_cell END,
           callee_imei = CASE WHEN {adds_callee} THEN n.callee_imei ELSE e.callee_imei END,
           seen_caller = e.seen_caller OR n.caller_line IS NOT NULL,
           seen_callee = e.seen_callee OR n.callee_line IS NOT NULL,
-          other_src_file = ?,
-          other_src_line = CASE WHEN {adds_caller} THEN n.caller_line ELSE n.callee_line END,
-          other_run_id = ?
+          other_file_no = {file_no},
+          other_src_line = CASE WHEN {adds_caller} THEN n.caller_line ELSE n.callee_line END
         FROM {new} n
-        WHERE {keys} AND ({adds_caller} OR {adds_callee})""",
-        [ctx.path, ctx.run_id],
-    )
-    before = _count(ctx, "SELECT count(*) FROM comm_events")
+        WHERE {keys} AND ({adds_caller} OR {adds_callee})"""
+    ).fetchone()
+    before = _count(ctx, "SELECT count(*) FROM comm_event_rows")
     both = "n.caller_line IS NOT NULL AND n.callee_line IS NOT NULL"
     con.execute(
-        f"""INSERT INTO comm_events
+        f"""INSERT INTO comm_event_rows
         SELECT n.ts, n.type, n.caller, n.callee, n.duration_s, n.caller_cell, n.caller_imei,
           n.callee_cell, n.callee_imei, n.caller_line IS NOT NULL, n.callee_line IS NOT NULL,
-          ?, coalesce(n.caller_line, n.callee_line), ?,
-          CASE WHEN {both} THEN ? END, CASE WHEN {both} THEN n.callee_line END,
-          CASE WHEN {both} THEN ? END
-        FROM {new} n ANTI JOIN comm_events e ON {keys}""",
-        [ctx.path, ctx.run_id, ctx.path, ctx.run_id],
+          {file_no}, coalesce(n.caller_line, n.callee_line),
+          CASE WHEN {both} THEN {file_no} END, CASE WHEN {both} THEN n.callee_line END
+        FROM {new} n ANTI JOIN comm_event_rows e ON {keys}"""
     )
-    return _count(ctx, "SELECT count(*) FROM comm_events") - before
+    stored = _count(ctx, "SELECT count(*) FROM comm_event_rows") - before
+    if stored or (completed and completed[0]):
+        con.execute("INSERT INTO event_files VALUES (?, ?, ?)", [file_no, ctx.path, ctx.run_id])
+    return stored
 
 
 def _store_entities(ctx: FileContext) -> None:

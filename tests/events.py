@@ -1,0 +1,41 @@
+"""Test helper: store calls and messages written as rows of the `comm_events` view.
+
+The store keeps events in `comm_event_rows` (numbers as BIGINT digits, provenance as a file
+number); tests describe them as a reader sees them, in text, and this stores them that way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import duckdb
+
+STAGED = "_t_events"
+
+
+def insert_events(
+    con: duckdb.DuckDBPyConnection, rows_sql: str, params: Sequence[object] | None = None
+) -> None:
+    """Run `INSERT INTO comm_events {rows_sql}` as if the view took inserts."""
+    con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {STAGED} AS SELECT * FROM comm_events LIMIT 0")
+    con.execute(f"INSERT INTO {STAGED} {rows_sql}", params)
+    con.execute(
+        f"""INSERT INTO event_files
+        SELECT (SELECT coalesce(max(file_no), 0) FROM event_files) + row_number() OVER (),
+          src_file, run_id
+        FROM (SELECT src_file, run_id FROM {STAGED}
+              UNION SELECT other_src_file, other_run_id FROM {STAGED}
+              WHERE other_src_file IS NOT NULL) n
+        ANTI JOIN event_files f USING (src_file, run_id)"""
+    )
+    con.execute(
+        f"""INSERT INTO comm_event_rows
+        SELECT e.ts, e.type, CAST(substr(e.caller, 2) AS BIGINT),
+          CAST(substr(e.callee, 2) AS BIGINT), e.duration_s, e.caller_cell, e.caller_imei,
+          e.callee_cell, e.callee_imei, e.seen_caller, e.seen_callee, f.file_no, e.src_line,
+          o.file_no, e.other_src_line
+        FROM {STAGED} e JOIN event_files f USING (src_file, run_id)
+        LEFT JOIN event_files o
+          ON o.src_file = e.other_src_file AND o.run_id = e.other_run_id"""
+    )
+    con.execute(f"DELETE FROM {STAGED}")
