@@ -1,7 +1,8 @@
 """Test helper: store calls and messages written as rows of the `comm_events` view.
 
-The store keeps events in `comm_event_rows` (numbers as BIGINT digits, provenance as a file
-number); tests describe them as a reader sees them, in text, and this stores them that way.
+The store keeps events in `comm_event_rows` (numbers and handsets as integers, cells by
+number, provenance as a file number); tests describe them as a reader sees them, in text, and
+this stores them that way. Cells must be in `cells` first.
 """
 
 from __future__ import annotations
@@ -19,6 +20,12 @@ def insert_events(
     """Run `INSERT INTO comm_events {rows_sql}` as if the view took inserts."""
     con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {STAGED} AS SELECT * FROM comm_events LIMIT 0")
     con.execute(f"INSERT INTO {STAGED} {rows_sql}", params)
+    unknown = con.execute(
+        f"""SELECT cell FROM (SELECT caller_cell AS cell FROM {STAGED}
+            UNION SELECT callee_cell FROM {STAGED}) WHERE cell IS NOT NULL
+        AND cell NOT IN (SELECT cell_id FROM cells)"""
+    ).fetchall()
+    assert not unknown, f"cells not in the cells table: {unknown}"
     con.execute(
         f"""INSERT INTO event_files
         SELECT (SELECT coalesce(max(file_no), 0) FROM event_files) + row_number() OVER (),
@@ -31,11 +38,14 @@ def insert_events(
     con.execute(
         f"""INSERT INTO comm_event_rows
         SELECT e.ts, e.type, CAST(substr(e.caller, 2) AS BIGINT),
-          CAST(substr(e.callee, 2) AS BIGINT), e.duration_s, e.caller_cell, e.caller_imei,
-          e.callee_cell, e.callee_imei, e.seen_caller, e.seen_callee, f.file_no, e.src_line,
-          o.file_no, e.other_src_line
+          CAST(substr(e.callee, 2) AS BIGINT), e.duration_s,
+          a.cell_no, CAST('1' || e.caller_imei AS BIGINT),
+          b.cell_no, CAST('1' || e.callee_imei AS BIGINT),
+          e.seen_caller, e.seen_callee, f.file_no, e.src_line, o.file_no, e.other_src_line
         FROM {STAGED} e JOIN event_files f USING (src_file, run_id)
         LEFT JOIN event_files o
-          ON o.src_file = e.other_src_file AND o.run_id = e.other_run_id"""
+          ON o.src_file = e.other_src_file AND o.run_id = e.other_run_id
+        LEFT JOIN cells a ON a.cell_id = e.caller_cell
+        LEFT JOIN cells b ON b.cell_id = e.callee_cell"""
     )
     con.execute(f"DELETE FROM {STAGED}")

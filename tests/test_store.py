@@ -108,6 +108,10 @@ def test_events_stored_as_text_are_kept_when_the_store_moves_to_compact_rows(
         ("2024-03-31 01:00:00+00", "sms", "+12025550123", "+447700900001", None, None, None,
          "C2", "356938035643809", False, True, "b.parquet", 7, "R2", "a.csv", 9, "R1"),
     ]  # fmt: skip
+    con.execute(
+        "INSERT INTO cells VALUES ('C2', 51.4, 0.5, NULL, NULL, 'c.csv', 1, 'R0'), "
+        "('C1', 51.5, -0.1, NULL, NULL, 'c.csv', 2, 'R0')"
+    )
     con.executemany(f"INSERT INTO comm_events VALUES ({', '.join('?' * 17)})", old)
     before = con.execute("SELECT * FROM comm_events ORDER BY ts").fetchall()
     monkeypatch.setattr(m, "_migrations", lambda: shipped)
@@ -115,7 +119,12 @@ def test_events_stored_as_text_are_kept_when_the_store_moves_to_compact_rows(
     assert con.execute("SELECT * FROM comm_events ORDER BY ts").fetchall() == before
     files = con.execute("SELECT * FROM event_files ORDER BY file_no").fetchall()
     assert files == [(1, "a.csv", "R1"), (2, "b.parquet", "R2")]
-    assert con.execute("SELECT caller, type FROM comm_event_rows ORDER BY ts").fetchall() == [
-        (447700900001, "call"),
-        (12025550123, "sms"),
+    stored = "SELECT caller, type, caller_cell, callee_cell, callee_imei FROM comm_event_rows"
+    assert con.execute(f"{stored} ORDER BY ts").fetchall() == [
+        (447700900001, "call", 1, None, None),
+        (12025550123, "sms", None, 2, 1356938035643809),
+    ]
+    assert con.execute("SELECT cell_id, cell_no FROM cells ORDER BY 2").fetchall() == [
+        ("C1", 1),
+        ("C2", 2),
     ]

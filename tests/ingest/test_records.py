@@ -175,6 +175,21 @@ def test_cells_may_follow_records_in_the_same_run(
     assert ingest(store, [tmp_path]).total.quarantined == 0
 
 
+def test_cells_added_later_are_numbered_on_and_events_read_their_ids(
+    store: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    """Events keep a cell by its number: a second cells file numbers its new cells on."""
+    write(tmp_path / "a" / "cells.csv", CELLS)
+    ingest(store, [tmp_path / "a"])
+    write(tmp_path / "b" / "cells.csv", "cell_id,lat,lon\nC9,51.4,0.5\nC1,51.5,-0.1\n")
+    records(tmp_path / "b" / "r.csv", GOOD[0].replace(",C1,", ",C9,"))
+    ingest(store, [tmp_path / "b"])
+    numbers = rows(store, "SELECT cell_id, cell_no FROM cells ORDER BY cell_no")
+    assert [n for _, n in numbers] == list(range(1, len(numbers) + 1))
+    assert numbers[-1][0] == "C9"
+    assert rows(store, "SELECT caller_cell FROM comm_events") == [("C9",)]
+
+
 def test_unrecognised_file_names_its_columns(
     store: duckdb.DuckDBPyConnection, tmp_path: Path
 ) -> None:

@@ -62,7 +62,7 @@ def add_phone_evidence(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(
         "INSERT INTO seizures (seizure_id, seized_at, item_type, person_record_id, imei, "
         "src_file, run_id) VALUES ('Z2', TIMESTAMPTZ '2026-01-06 06:00:00+00', 'phone', "
-        "'seizures:Z2', 'IMEI-J', 'seizures.csv', 'R')"
+        "'seizures:Z2', '356938035643809', 'seizures.csv', 'R')"
     )
-    for row in [(BURNER, KYLE_PHONE, "IMEI-J"), (KYLE_PHONE, BURNER, "IMEI-K")]:
+    for row in [(BURNER, KYLE_PHONE, "356938035643809"), (KYLE_PHONE, BURNER, "490154203237518")]:
         insert_events(con, EVENT, list(row))

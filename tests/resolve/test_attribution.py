@@ -63,10 +63,10 @@ def test_a_shared_burner_shows_both_people_as_conflicting(
 
 def test_handsets_are_attributed_with_evidence(resolved: duckdb.DuckDBPyConnection) -> None:
     jordan, kyle = person_of(resolved, "arrests:A2"), person_of(resolved, "arrests:A1")
-    seized = _rows(resolved, "handset_attribution", "imei", "IMEI-J")
+    seized = _rows(resolved, "handset_attribution", "imei", "356938035643809")
     assert [r[0] for r in seized] == [jordan, kyle] and all(r[2] for r in seized)
     assert _sources(seized[0][4]) == {"seized from person", "number used in it"}
-    own = _rows(resolved, "handset_attribution", "imei", "IMEI-K")
+    own = _rows(resolved, "handset_attribution", "imei", "490154203237518")
     assert [r[0] for r in own] == [kyle] and not own[0][2]
     assert "number " + KYLE_PHONE in json.loads(own[0][4])[0]["detail"]
 
@@ -75,6 +75,10 @@ def test_a_shared_overnight_cell_alone_names_nobody(store: duckdb.DuckDBPyConnec
     add_records(store, PEOPLE)
     add_phone_evidence(store)
     neighbour = "+447700900099"
+    store.execute(
+        "INSERT INTO cells (cell_id, lat, lon, src_file, run_id, cell_no) "
+        "VALUES ('CELL-1', 51.38, 0.52, 'cells.csv', 'R', 1)"
+    )
     for h in range(1, 5):
         insert_events(
             store,

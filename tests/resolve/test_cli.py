@@ -43,10 +43,10 @@ def test_resolve_then_person_shows_records_phones_and_handsets(app: typer.Typer)
     assert outcome["mode"] == "full" and outcome["records"] == len(PEOPLE)
     jordan = _person_of(app, "arrests:A2")
     assert {r["record_id"] for r in jordan["source_records"]} == {"arrests:A2", "seizures:Z2"}
-    assert [h["imei"] for h in jordan["handsets"]] == ["IMEI-J"]
+    assert [h["imei"] for h in jordan["handsets"]] == ["356938035643809"]
     assert all(p["conflicting"] for p in jordan["phones"])
     text = run_ok(app, "person", jordan["person_id"])
-    assert "handset IMEI-J" in text and "CONFLICTING" in text
+    assert "handset 356938035643809" in text and "CONFLICTING" in text
 
 
 def test_reject_then_undo_from_the_command_line(app: typer.Typer) -> None:

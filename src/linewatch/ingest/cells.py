@@ -13,7 +13,11 @@ def _number(ctx: FileContext, name: str) -> str:
 
 
 def ingest(ctx: FileContext) -> Counts:
-    """Load one staged cells file; a repeated cell id is a duplicate (the first stays)."""
+    """Load one staged cells file; a repeated cell id is a duplicate (the first stays).
+
+    New cells are numbered on from the store's last `cell_no`, in file order: events store a
+    cell by that number.
+    """
     con = ctx.con
     rules = [
         ck.missing("cell_id", "cell_id"),
@@ -49,10 +53,12 @@ def ingest(ctx: FileContext) -> Counts:
     before = _scalar(ctx, "SELECT count(*) FROM cells")
     con.execute(
         """INSERT INTO cells
-        SELECT cell_id, arg_min(lat, _line), arg_min(lon, _line), arg_min(azimuth_deg, _line),
-          arg_min(site_name, _line), ?, min(_line), ?
-        FROM _lw_checked WHERE _reason IS NULL AND cell_id NOT IN (SELECT cell_id FROM cells)
-        GROUP BY cell_id""",
+        SELECT *, (SELECT coalesce(max(cell_no), 0) FROM cells) + row_number() OVER (ORDER BY line)
+        FROM (
+          SELECT cell_id, arg_min(lat, _line), arg_min(lon, _line), arg_min(azimuth_deg, _line),
+            arg_min(site_name, _line), ?, min(_line) AS line, ?
+          FROM _lw_checked WHERE _reason IS NULL AND cell_id NOT IN (SELECT cell_id FROM cells)
+          GROUP BY cell_id)""",
         [ctx.path, ctx.run_id],
     )
     counts.stored = _scalar(ctx, "SELECT count(*) FROM cells") - before

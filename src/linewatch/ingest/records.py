@@ -20,7 +20,6 @@ from linewatch.store.sql import literal
 NUMBER_COLUMNS = ("target", "caller", "callee")
 TYPES = {"call": "call", "voice": "call", "sms": "sms", "text": "sms"}
 FORMS = "_lw_forms"
-CELLS = "_lw_cells"
 EVENTS = "_lw_events"
 GOOD = f"{EVENTS} WHERE _reason IS NULL"
 
@@ -77,7 +76,7 @@ def _checks() -> list[ck.Check]:
         ck.Check("duration_s", "duration_s < 0", "'duration_s: negative: ' || duration_s"),
         ck.Check(
             "cell_id",
-            "r_cell IS NOT NULL AND c.cell_id IS NULL",
+            "r_cell IS NOT NULL AND c.cell_no IS NULL",
             "'cell_id: ' || r_cell || ' is in no cells file'",
         ),
         ck.unreadable("imei", "r_imei", "imei", "14 to 16 digits"),
@@ -128,12 +127,12 @@ def _checked_sql(ctx: FileContext) -> str:
     )
     SELECT s._line, {reason} AS _reason, {field} AS _field, s.ts, s.type,
       f_target.num AS target, f_caller.num AS caller, f_callee.num AS callee,
-      s.duration_s, c.id AS cell, s.imei
+      s.duration_s, c.cell_no AS cell, s.imei
     FROM s
     LEFT JOIN {FORMS} f_target ON f_target.given = s.g_target
     LEFT JOIN {FORMS} f_caller ON f_caller.given = s.g_caller
     LEFT JOIN {FORMS} f_callee ON f_callee.given = s.g_callee
-    LEFT JOIN {CELLS} c ON c.cell_id = s.r_cell
+    LEFT JOIN cells c ON c.cell_id = s.r_cell
     """
 
 
@@ -142,20 +141,20 @@ def _view_sql(line: str) -> str:
 
     The minimum over a view is then its first line together with that line's cell and handset:
     one integer aggregate instead of two string `arg_min`s (the grouping's main cost). Bits:
-    line above 92 (up to 2^35 lines), cell number 64-91 (`CELLS` ids), handset 0-63 ('1' and
-    its 14-16 digits, so leading zeros survive); 0 means none.
+    line above 92 (up to 2^35 lines), cell number 64-91 (`cells.cell_no`), handset 0-63 ('1'
+    and its 14-16 digits, so leading zeros survive: the stored form); 0 means none.
     """
     imei = "coalesce(CAST('1' || imei AS BIGINT), 0)"
     return f"(CAST({line} AS HUGEINT) << 92) | (CAST(coalesce(cell, 0) AS HUGEINT) << 64) | {imei}"
 
 
 def _unpack_sql(view: str, end: str) -> str:
-    """SQL for a view's first line, cell number and handset (`{end}_line`, ...) from `_view_sql`."""
-    imei = f"nullif(CAST({view} & 18446744073709551615 AS UBIGINT), 0)"
+    """SQL for a view's first line, cell number and handset (`{end}_line`, ...) from `_view_sql`,
+    the cell and handset as `comm_event_rows` stores them."""
     return (
         f"CAST({view} >> 92 AS BIGINT) AS {end}_line, "
-        f"CAST(({view} >> 64) & 268435455 AS BIGINT) AS {end}_cell_no, "
-        f"substr(CAST({imei} AS VARCHAR), 2) AS {end}_imei"
+        f"CAST(nullif(({view} >> 64) & 268435455, 0) AS INTEGER) AS {end}_cell, "
+        f"CAST(nullif({view} & 18446744073709551615, 0) AS BIGINT) AS {end}_imei"
     )
 
 
@@ -180,15 +179,10 @@ def _events_sql(ctx: FileContext) -> str:
         FROM (SELECT *, {_view_sql("_line")} AS _view FROM ({_checked_sql(ctx)}))
       )
       GROUP BY ts, type, caller, callee, _bad, _reason, _field
-    ), u AS (
-      SELECT * EXCLUDE (a_view, b_view), {_unpack_sql("a_view", "caller")},
-        {_unpack_sql("b_view", "callee")}
-      FROM g
     )
-    SELECT u.* EXCLUDE (caller_cell_no, callee_cell_no),
-      a.cell_id AS caller_cell, b.cell_id AS callee_cell
-    FROM u LEFT JOIN {CELLS} a ON a.id = u.caller_cell_no
-    LEFT JOIN {CELLS} b ON b.id = u.callee_cell_no
+    SELECT * EXCLUDE (a_view, b_view), {_unpack_sql("a_view", "caller")},
+      {_unpack_sql("b_view", "callee")}
+    FROM g
     """
 
 
@@ -200,10 +194,6 @@ def ingest(ctx: FileContext) -> Counts:
         f"SELECT DISTINCT {c} FROM {ctx.stage}" for c in (_given(ctx, "target"), caller, callee)
     )
     map_forms(con, given, ctx.region, FORMS)
-    con.execute(
-        f"CREATE OR REPLACE TEMP TABLE {CELLS} AS "
-        "SELECT cell_id, CAST(row_number() OVER () AS BIGINT) AS id FROM cells"
-    )
     con.execute(f"CREATE OR REPLACE TEMP TABLE {EVENTS} AS {_events_sql(ctx)}")
     counts = Counts(read=_count(ctx, f"SELECT sum(_rows) FROM {EVENTS}"))
     counts.quarantined = ck.quarantine(con, EVENTS, ctx.run_id, ctx.path, "records", ctx.stage)
@@ -212,7 +202,6 @@ def ingest(ctx: FileContext) -> Counts:
     _store_entities(ctx)
     con.execute(f"DROP TABLE {EVENTS}")
     con.execute(f"DROP TABLE {FORMS}")
-    con.execute(f"DROP TABLE {CELLS}")
     return counts
 
 
@@ -287,11 +276,12 @@ def _store_entities(ctx: FileContext) -> None:
     )
     con.execute("DROP TABLE _lw_phones")
     con.execute(
-        f"""INSERT INTO handsets SELECT imei, ?, min(line), ? FROM (
-          SELECT caller_imei AS imei, caller_line AS line FROM {GOOD}
-          UNION ALL SELECT callee_imei, callee_line FROM {GOOD})
-        WHERE imei IS NOT NULL AND imei NOT IN (SELECT imei FROM handsets)
-        GROUP BY imei""",
+        f"""INSERT INTO handsets SELECT imei, ?, line, ? FROM (
+          SELECT substr(CAST(imei AS VARCHAR), 2) AS imei, min(line) AS line FROM (
+            SELECT caller_imei AS imei, caller_line AS line FROM {GOOD}
+            UNION ALL SELECT callee_imei, callee_line FROM {GOOD})
+          WHERE imei IS NOT NULL GROUP BY imei)
+        WHERE imei NOT IN (SELECT imei FROM handsets)""",
         [ctx.path, ctx.run_id],
     )
 

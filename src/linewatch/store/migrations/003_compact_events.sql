@@ -1,9 +1,16 @@
 -- Calls and messages stored compactly: numbers as their E.164 digits (BIGINT), the type as an
--- enum and provenance as a file number. Text numbers and per-row file paths made up most of
--- the cost of storing an event (ingest) and of reading one (analysis); `comm_events` stays,
--- as a view with the same columns as before, for every reader and outside tool.
+-- enum, cells as cell numbers, handsets as integers and provenance as a file number. Text
+-- columns made up most of the cost of storing an event (ingest) and of reading one
+-- (analysis); `comm_events` stays, as a view with the same columns as before, for every
+-- reader and outside tool.
 
 CREATE TYPE comm_type AS ENUM ('call', 'sms');
+
+-- Every cell gets a number, from 1 without gaps, in the order cells were stored (by id here).
+ALTER TABLE cells ADD COLUMN cell_no INTEGER;
+UPDATE cells SET cell_no = n.no
+FROM (SELECT cell_id, row_number() OVER (ORDER BY cell_id) AS no FROM cells) n
+WHERE n.cell_id = cells.cell_id;
 
 -- One row per records file an ingest run stored events from; numbered from 1 without gaps, so
 -- the view below decodes a file number by list position instead of joining.
@@ -24,10 +31,10 @@ CREATE TABLE comm_event_rows (
     caller      BIGINT NOT NULL,       -- E.164 digits: '+' || caller is the number
     callee      BIGINT NOT NULL,
     duration_s  INTEGER,
-    caller_cell VARCHAR,
-    caller_imei VARCHAR,
-    callee_cell VARCHAR,
-    callee_imei VARCHAR,
+    caller_cell INTEGER,               -- cells.cell_no
+    caller_imei BIGINT,                -- '1' then the IMEI's digits, so leading zeros survive
+    callee_cell INTEGER,
+    callee_imei BIGINT,
     seen_caller BOOLEAN NOT NULL,
     seen_callee BOOLEAN NOT NULL,
     file_no     INTEGER NOT NULL,      -- event_files: the records that first gave the event
@@ -38,11 +45,14 @@ CREATE TABLE comm_event_rows (
 
 INSERT INTO comm_event_rows
 SELECT e.ts, e.type, CAST(substr(e.caller, 2) AS BIGINT), CAST(substr(e.callee, 2) AS BIGINT),
-    e.duration_s, e.caller_cell, e.caller_imei, e.callee_cell, e.callee_imei,
+    e.duration_s, a.cell_no, CAST('1' || e.caller_imei AS BIGINT), b.cell_no,
+    CAST('1' || e.callee_imei AS BIGINT),
     e.seen_caller, e.seen_callee, f.file_no, e.src_line, o.file_no, e.other_src_line
 FROM comm_events e
 JOIN event_files f ON f.src_file = e.src_file AND f.run_id = e.run_id
-LEFT JOIN event_files o ON o.src_file = e.other_src_file AND o.run_id = e.other_run_id;
+LEFT JOIN event_files o ON o.src_file = e.other_src_file AND o.run_id = e.other_run_id
+LEFT JOIN cells a ON a.cell_id = e.caller_cell
+LEFT JOIN cells b ON b.cell_id = e.callee_cell;
 
 DROP TABLE comm_events;
 
@@ -51,11 +61,15 @@ DROP TABLE comm_events;
 CREATE VIEW comm_events AS
 SELECT e.ts, CAST(e.type AS VARCHAR) AS type,
     '+' || CAST(e.caller AS VARCHAR) AS caller, '+' || CAST(e.callee AS VARCHAR) AS callee,
-    e.duration_s, e.caller_cell, e.caller_imei, e.callee_cell, e.callee_imei,
+    e.duration_s, c.cell_id[e.caller_cell] AS caller_cell,
+    substr(CAST(e.caller_imei AS VARCHAR), 2) AS caller_imei,
+    c.cell_id[e.callee_cell] AS callee_cell,
+    substr(CAST(e.callee_imei AS VARCHAR), 2) AS callee_imei,
     e.seen_caller, e.seen_callee,
     f.src_file[e.file_no] AS src_file, e.src_line, f.run_id[e.file_no] AS run_id,
     f.src_file[e.other_file_no] AS other_src_file, e.other_src_line,
     f.run_id[e.other_file_no] AS other_run_id
 FROM comm_event_rows e,
     (SELECT list(src_file ORDER BY file_no) AS src_file, list(run_id ORDER BY file_no) AS run_id
-     FROM event_files) f;
+     FROM event_files) f,
+    (SELECT list(cell_id ORDER BY cell_no) AS cell_id FROM cells) c;
