@@ -5,6 +5,7 @@ from __future__ import annotations
 import duckdb
 import pyarrow as pa
 
+from linewatch.analyse.features import num_sql
 from linewatch.analyse.places import districts_of
 
 
@@ -26,19 +27,20 @@ def line_rows_sql() -> str:
 def line_cells_sql() -> str:
     """Per line, the usual cell of its hub side (deal phones, controller) and of its market
     side (customers, then runners' cells away from the hub side)."""
-    return """
+    return f"""
     WITH member AS (
         SELECT number, line_id, 'hub' AS side FROM a_line_numbers
         UNION ALL SELECT number, line_id, 'hub' FROM a_controllers
         UNION ALL SELECT number, line_id, 'market' FROM a_customers
         UNION ALL SELECT number, line_id, 'runner' FROM a_runners
     ), own AS (
-        SELECT caller AS number, caller_cell AS cell FROM comm_events WHERE caller_cell IS NOT NULL
-        UNION ALL SELECT callee, callee_cell FROM comm_events WHERE callee_cell IS NOT NULL
+        SELECT caller AS num, caller_cell AS cell_no FROM comm_event_rows
+        WHERE caller_cell IS NOT NULL
+        UNION ALL SELECT callee, callee_cell FROM comm_event_rows WHERE callee_cell IS NOT NULL
     )
-    SELECT m.line_id, m.side, o.cell, count(*) AS n
-    FROM member m JOIN own o USING (number)
-    GROUP BY m.line_id, m.side, o.cell
+    SELECT m.line_id, m.side, c.cell_id AS cell, count(*) AS n
+    FROM member m JOIN own o ON o.num = {num_sql("m.number")} JOIN cells c USING (cell_no)
+    GROUP BY m.line_id, m.side, c.cell_id
     """
 
 

@@ -74,14 +74,17 @@ def direct_sql() -> str:
 
 
 def observations_sql() -> str:
-    """SQL rows (number, hour, cell): where each target phone was, hour by hour."""
+    """SQL rows (number, hour, cell): where each target phone was, hour by hour (made distinct
+    on the stored integers, then decoded)."""
     return """
-    SELECT DISTINCT number, hour, cell FROM (
-        SELECT caller AS number, date_trunc('hour', ts) AS hour, caller_cell AS cell
-        FROM comm_events WHERE caller_cell IS NOT NULL
-        UNION ALL
-        SELECT callee, date_trunc('hour', ts), callee_cell
-        FROM comm_events WHERE callee_cell IS NOT NULL)
+    SELECT '+' || CAST(o.num AS VARCHAR) AS number, o.hour, c.cell_id AS cell FROM (
+        SELECT DISTINCT num, hour, cell_no FROM (
+            SELECT caller AS num, date_trunc('hour', ts) AS hour, caller_cell AS cell_no
+            FROM comm_event_rows WHERE caller_cell IS NOT NULL
+            UNION ALL
+            SELECT callee, date_trunc('hour', ts), callee_cell
+            FROM comm_event_rows WHERE callee_cell IS NOT NULL)) o
+    JOIN cells c USING (cell_no)
     """
 
 

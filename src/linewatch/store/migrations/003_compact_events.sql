@@ -73,3 +73,15 @@ FROM comm_event_rows e,
     (SELECT list(src_file ORDER BY file_no) AS src_file, list(run_id ORDER BY file_no) AS run_id
      FROM event_files) f,
     (SELECT list(cell_id ORDER BY cell_no) AS cell_id FROM cells) c;
+
+-- Handset use over time, derived from the records (each target's own handset per event),
+-- grouped on the stored integers and decoded after.
+CREATE OR REPLACE VIEW handset_use AS
+SELECT '+' || CAST(n AS VARCHAR) AS number, substr(CAST(h AS VARCHAR), 2) AS imei,
+    min(ts) AS first_seen, max(ts) AS last_seen, count(*) AS events
+FROM (
+    SELECT caller AS n, caller_imei AS h, ts FROM comm_event_rows WHERE caller_imei IS NOT NULL
+    UNION ALL
+    SELECT callee, callee_imei, ts FROM comm_event_rows WHERE callee_imei IS NOT NULL
+)
+GROUP BY n, h;
