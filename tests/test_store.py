@@ -119,11 +119,13 @@ def test_events_stored_as_text_are_kept_when_the_store_moves_to_compact_rows(
     assert con.execute("SELECT * FROM comm_events ORDER BY ts").fetchall() == before
     files = con.execute("SELECT * FROM event_files ORDER BY file_no").fetchall()
     assert files == [(1, "a.csv", "R1"), (2, "b.parquet", "R2")]
-    stored = "SELECT caller, type, caller_cell, callee_cell, callee_imei FROM comm_event_rows"
+    stored = "SELECT caller, type, caller_cell, callee_cell, callee_handset FROM comm_event_rows"
     assert con.execute(f"{stored} ORDER BY ts").fetchall() == [
         (447700900001, "call", 1, None, None),
-        (12025550123, "sms", None, 2, 1356938035643809),
+        (12025550123, "sms", None, 2, 1),
     ]
+    handsets = "SELECT imei, src_file, src_line, handset_no FROM handsets"
+    assert con.execute(handsets).fetchall() == [("356938035643809", "b.parquet", 7, 1)]
     assert con.execute("SELECT cell_id, cell_no FROM cells ORDER BY 2").fetchall() == [
         ("C1", 1),
         ("C2", 2),

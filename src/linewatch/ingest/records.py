@@ -20,6 +20,7 @@ from linewatch.store.sql import literal
 NUMBER_COLUMNS = ("target", "caller", "callee")
 TYPES = {"call": "call", "voice": "call", "sms": "sms", "text": "sms"}
 FORMS = "_lw_forms"
+HANDSETS = "_lw_handsets"
 EVENTS = "_lw_events"
 GOOD = f"{EVENTS} WHERE _reason IS NULL"
 
@@ -142,15 +143,15 @@ def _view_sql(line: str) -> str:
     The minimum over a view is then its first line together with that line's cell and handset:
     one integer aggregate instead of two string `arg_min`s (the grouping's main cost). Bits:
     line above 92 (up to 2^35 lines), cell number 64-91 (`cells.cell_no`), handset 0-63 ('1'
-    and its 14-16 digits, so leading zeros survive: the stored form); 0 means none.
+    and its 14-16 digits, so leading zeros survive); 0 means none.
     """
     imei = "coalesce(CAST('1' || imei AS BIGINT), 0)"
     return f"(CAST({line} AS HUGEINT) << 92) | (CAST(coalesce(cell, 0) AS HUGEINT) << 64) | {imei}"
 
 
 def _unpack_sql(view: str, end: str) -> str:
-    """SQL for a view's first line, cell number and handset (`{end}_line`, ...) from `_view_sql`,
-    the cell and handset as `comm_event_rows` stores them."""
+    """SQL for a view's first line, cell number and handset (`{end}_line`, ...) from `_view_sql`
+    (the handset as '1' and its digits, an integer: `_store_handsets` numbers it)."""
     return (
         f"CAST({view} >> 92 AS BIGINT) AS {end}_line, "
         f"CAST(nullif(({view} >> 64) & 268435455, 0) AS INTEGER) AS {end}_cell, "
@@ -197,9 +198,11 @@ def ingest(ctx: FileContext) -> Counts:
     con.execute(f"CREATE OR REPLACE TEMP TABLE {EVENTS} AS {_events_sql(ctx)}")
     counts = Counts(read=_count(ctx, f"SELECT sum(_rows) FROM {EVENTS}"))
     counts.quarantined = ck.quarantine(con, EVENTS, ctx.run_id, ctx.path, "records", ctx.stage)
+    _store_handsets(ctx)
     counts.stored = _store_events(ctx)
     counts.duplicates = counts.read - counts.quarantined - counts.stored
-    _store_entities(ctx)
+    _store_phones(ctx)
+    con.execute(f"DROP TABLE {HANDSETS}")
     con.execute(f"DROP TABLE {EVENTS}")
     con.execute(f"DROP TABLE {FORMS}")
     return counts
@@ -214,18 +217,20 @@ def _store_events(ctx: FileContext) -> int:
     """
     con = ctx.con
     file_no = _count(ctx, "SELECT coalesce(max(file_no), 0) + 1 FROM event_files")
-    new = f"""(SELECT ts, type, caller, callee, duration_s,
-      caller_cell, caller_imei, callee_cell, callee_imei, caller_line, callee_line
-      FROM {GOOD})"""
+    new = f"""(SELECT g.ts, g.type, g.caller, g.callee, g.duration_s,
+      g.caller_cell, a.handset_no AS caller_handset, g.callee_cell, b.handset_no AS callee_handset,
+      g.caller_line, g.callee_line
+      FROM {EVENTS} g LEFT JOIN {HANDSETS} a ON a.code = g.caller_imei
+      LEFT JOIN {HANDSETS} b ON b.code = g.callee_imei WHERE g._reason IS NULL)"""
     keys = "e.ts = n.ts AND e.type = n.type AND e.caller = n.caller AND e.callee = n.callee"
     adds_caller = "(NOT e.seen_caller AND n.caller_line IS NOT NULL)"
     adds_callee = "(NOT e.seen_callee AND n.callee_line IS NOT NULL)"
     completed = con.execute(
         f"""UPDATE comm_event_rows e SET
           caller_cell = CASE WHEN {adds_caller} THEN n.caller_cell ELSE e.caller_cell END,
-          caller_imei = CASE WHEN {adds_caller} THEN n.caller_imei ELSE e.caller_imei END,
+          caller_handset = CASE WHEN {adds_caller} THEN n.caller_handset ELSE e.caller_handset END,
           callee_cell = CASE WHEN {adds_callee} THEN n.callee_cell ELSE e.callee_cell END,
-          callee_imei = CASE WHEN {adds_callee} THEN n.callee_imei ELSE e.callee_imei END,
+          callee_handset = CASE WHEN {adds_callee} THEN n.callee_handset ELSE e.callee_handset END,
           seen_caller = e.seen_caller OR n.caller_line IS NOT NULL,
           seen_callee = e.seen_callee OR n.callee_line IS NOT NULL,
           other_file_no = {file_no},
@@ -237,8 +242,8 @@ def _store_events(ctx: FileContext) -> int:
     both = "n.caller_line IS NOT NULL AND n.callee_line IS NOT NULL"
     con.execute(
         f"""INSERT INTO comm_event_rows
-        SELECT n.ts, n.type, n.caller, n.callee, n.duration_s, n.caller_cell, n.caller_imei,
-          n.callee_cell, n.callee_imei, n.caller_line IS NOT NULL, n.callee_line IS NOT NULL,
+        SELECT n.ts, n.type, n.caller, n.callee, n.duration_s, n.caller_cell, n.caller_handset,
+          n.callee_cell, n.callee_handset, n.caller_line IS NOT NULL, n.callee_line IS NOT NULL,
           {file_no}, coalesce(n.caller_line, n.callee_line),
           CASE WHEN {both} THEN {file_no} END, CASE WHEN {both} THEN n.callee_line END
         FROM {new} n ANTI JOIN comm_event_rows e ON {keys}"""
@@ -249,8 +254,32 @@ def _store_events(ctx: FileContext) -> int:
     return stored
 
 
-def _store_entities(ctx: FileContext) -> None:
-    """Record the phones (targets marked) and handsets these records mention.
+def _store_handsets(ctx: FileContext) -> None:
+    """Record the handsets these records mention, numbered on from the store's last, and map
+    each one's integer form ('1' and its digits) to its `handset_no` for the events."""
+    con = ctx.con
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE {HANDSETS} AS
+        SELECT code, substr(CAST(code AS VARCHAR), 2) AS imei, min(line) AS line FROM (
+          SELECT caller_imei AS code, caller_line AS line FROM {GOOD}
+          UNION ALL SELECT callee_imei, callee_line FROM {GOOD})
+        WHERE code IS NOT NULL GROUP BY code"""
+    )
+    con.execute(
+        f"""INSERT INTO handsets
+        SELECT imei, ?, line, ?,
+          (SELECT coalesce(max(handset_no), 0) FROM handsets) + row_number() OVER (ORDER BY line)
+        FROM {HANDSETS} WHERE imei NOT IN (SELECT imei FROM handsets)""",
+        [ctx.path, ctx.run_id],
+    )
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE {HANDSETS} AS
+        SELECT m.code, h.handset_no FROM {HANDSETS} m JOIN handsets h USING (imei)"""
+    )
+
+
+def _store_phones(ctx: FileContext) -> None:
+    """Record the phones these records mention, targets marked.
 
     Read from the events: every good row's target is its caller or callee, and each view keeps
     its first line, so a number's first line is the least line of the events it is in.
@@ -275,15 +304,6 @@ def _store_entities(ctx: FileContext) -> None:
         (SELECT number FROM _lw_phones WHERE is_target)"""
     )
     con.execute("DROP TABLE _lw_phones")
-    con.execute(
-        f"""INSERT INTO handsets SELECT imei, ?, line, ? FROM (
-          SELECT substr(CAST(imei AS VARCHAR), 2) AS imei, min(line) AS line FROM (
-            SELECT caller_imei AS imei, caller_line AS line FROM {GOOD}
-            UNION ALL SELECT callee_imei, callee_line FROM {GOOD})
-          WHERE imei IS NOT NULL GROUP BY imei)
-        WHERE imei NOT IN (SELECT imei FROM handsets)""",
-        [ctx.path, ctx.run_id],
-    )
 
 
 def _count(ctx: FileContext, sql: str) -> int:

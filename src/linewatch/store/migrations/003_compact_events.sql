@@ -1,5 +1,5 @@
 -- Calls and messages stored compactly: numbers as their E.164 digits (BIGINT), the type as an
--- enum, cells as cell numbers, handsets as integers and provenance as a file number. Text
+-- enum, cells and handsets by number and provenance as a file number. Text
 -- columns made up most of the cost of storing an event (ingest) and of reading one
 -- (analysis); `comm_events` stays, as a view with the same columns as before, for every
 -- reader and outside tool.
@@ -11,6 +11,20 @@ ALTER TABLE cells ADD COLUMN cell_no INTEGER;
 UPDATE cells SET cell_no = n.no
 FROM (SELECT cell_id, row_number() OVER (ORDER BY cell_id) AS no FROM cells) n
 WHERE n.cell_id = cells.cell_id;
+
+-- Likewise every handset; ingest records each handset its events use, but make sure.
+INSERT INTO handsets
+SELECT imei, arg_min(src_file, src_line), min(src_line), arg_min(run_id, src_line) FROM (
+    SELECT caller_imei AS imei, src_file, src_line, run_id FROM comm_events
+    WHERE caller_imei IS NOT NULL
+    UNION ALL SELECT callee_imei, src_file, src_line, run_id FROM comm_events
+    WHERE callee_imei IS NOT NULL)
+WHERE imei NOT IN (SELECT imei FROM handsets)
+GROUP BY imei;
+ALTER TABLE handsets ADD COLUMN handset_no INTEGER;
+UPDATE handsets SET handset_no = n.no
+FROM (SELECT imei, row_number() OVER (ORDER BY imei) AS no FROM handsets) n
+WHERE n.imei = handsets.imei;
 
 -- One row per records file an ingest run stored events from; numbered from 1 without gaps, so
 -- the view below decodes a file number by list position instead of joining.
@@ -32,9 +46,9 @@ CREATE TABLE comm_event_rows (
     callee      BIGINT NOT NULL,
     duration_s  INTEGER,
     caller_cell INTEGER,               -- cells.cell_no
-    caller_imei BIGINT,                -- '1' then the IMEI's digits, so leading zeros survive
+    caller_handset INTEGER,            -- handsets.handset_no
     callee_cell INTEGER,
-    callee_imei BIGINT,
+    callee_handset INTEGER,
     seen_caller BOOLEAN NOT NULL,
     seen_callee BOOLEAN NOT NULL,
     file_no     INTEGER NOT NULL,      -- event_files: the records that first gave the event
@@ -45,14 +59,15 @@ CREATE TABLE comm_event_rows (
 
 INSERT INTO comm_event_rows
 SELECT e.ts, e.type, CAST(substr(e.caller, 2) AS BIGINT), CAST(substr(e.callee, 2) AS BIGINT),
-    e.duration_s, a.cell_no, CAST('1' || e.caller_imei AS BIGINT), b.cell_no,
-    CAST('1' || e.callee_imei AS BIGINT),
+    e.duration_s, a.cell_no, ha.handset_no, b.cell_no, hb.handset_no,
     e.seen_caller, e.seen_callee, f.file_no, e.src_line, o.file_no, e.other_src_line
 FROM comm_events e
 JOIN event_files f ON f.src_file = e.src_file AND f.run_id = e.run_id
 LEFT JOIN event_files o ON o.src_file = e.other_src_file AND o.run_id = e.other_run_id
 LEFT JOIN cells a ON a.cell_id = e.caller_cell
-LEFT JOIN cells b ON b.cell_id = e.callee_cell;
+LEFT JOIN cells b ON b.cell_id = e.callee_cell
+LEFT JOIN handsets ha ON ha.imei = e.caller_imei
+LEFT JOIN handsets hb ON hb.imei = e.callee_imei;
 
 DROP TABLE comm_events;
 
@@ -62,9 +77,9 @@ CREATE VIEW comm_events AS
 SELECT e.ts, CAST(e.type AS VARCHAR) AS type,
     '+' || CAST(e.caller AS VARCHAR) AS caller, '+' || CAST(e.callee AS VARCHAR) AS callee,
     e.duration_s, c.cell_id[e.caller_cell] AS caller_cell,
-    substr(CAST(e.caller_imei AS VARCHAR), 2) AS caller_imei,
+    h.imei[e.caller_handset] AS caller_imei,
     c.cell_id[e.callee_cell] AS callee_cell,
-    substr(CAST(e.callee_imei AS VARCHAR), 2) AS callee_imei,
+    h.imei[e.callee_handset] AS callee_imei,
     e.seen_caller, e.seen_callee,
     f.src_file[e.file_no] AS src_file, e.src_line, f.run_id[e.file_no] AS run_id,
     f.src_file[e.other_file_no] AS other_src_file, e.other_src_line,
@@ -72,16 +87,19 @@ SELECT e.ts, CAST(e.type AS VARCHAR) AS type,
 FROM comm_event_rows e,
     (SELECT list(src_file ORDER BY file_no) AS src_file, list(run_id ORDER BY file_no) AS run_id
      FROM event_files) f,
-    (SELECT list(cell_id ORDER BY cell_no) AS cell_id FROM cells) c;
+    (SELECT list(cell_id ORDER BY cell_no) AS cell_id FROM cells) c,
+    (SELECT list(imei ORDER BY handset_no) AS imei FROM handsets) h;
 
 -- Handset use over time, derived from the records (each target's own handset per event),
 -- grouped on the stored integers and decoded after.
 CREATE OR REPLACE VIEW handset_use AS
-SELECT '+' || CAST(n AS VARCHAR) AS number, substr(CAST(h AS VARCHAR), 2) AS imei,
-    min(ts) AS first_seen, max(ts) AS last_seen, count(*) AS events
+SELECT '+' || CAST(u.num AS VARCHAR) AS number, h.imei, u.first_seen, u.last_seen, u.events
 FROM (
-    SELECT caller AS n, caller_imei AS h, ts FROM comm_event_rows WHERE caller_imei IS NOT NULL
-    UNION ALL
-    SELECT callee, callee_imei, ts FROM comm_event_rows WHERE callee_imei IS NOT NULL
-)
-GROUP BY n, h;
+    SELECT num, handset_no, min(ts) AS first_seen, max(ts) AS last_seen, count(*) AS events
+    FROM (
+        SELECT caller AS num, caller_handset AS handset_no, ts FROM comm_event_rows
+        WHERE caller_handset IS NOT NULL
+        UNION ALL
+        SELECT callee, callee_handset, ts FROM comm_event_rows WHERE callee_handset IS NOT NULL)
+    GROUP BY num, handset_no) u
+JOIN handsets h USING (handset_no);
