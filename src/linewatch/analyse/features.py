@@ -11,17 +11,7 @@ from __future__ import annotations
 import duckdb
 
 from linewatch.analyse.settings import AnalysisSettings
-
-
-def num_sql(column: str) -> str:
-    """The store's BIGINT key of an E.164 text number (its digits, as `comm_event_rows` keeps
-    them), to join a small table of text numbers to the events on integers."""
-    return f"CAST(substr({column}, 2) AS BIGINT)"
-
-
-def text_sql(column: str) -> str:
-    """The E.164 text of a stored BIGINT number (`num_sql` reversed)."""
-    return f"'+' || CAST({column} AS VARCHAR)"
+from linewatch.store.sql import number_text_sql
 
 
 def bursts_sql(s: AnalysisSettings) -> str:
@@ -39,7 +29,7 @@ def bursts_sql(s: AnalysisSettings) -> str:
         SELECT num, bucket FROM sms GROUP BY num, bucket
         HAVING count(*) >= {s.burst_min_recipients}
     )
-    SELECT {text_sql("num")} AS number, bucket, recipients, num
+    SELECT {number_text_sql("num")} AS number, bucket, recipients, num
     FROM (
         SELECT num, bucket, count(DISTINCT callee) AS recipients
         FROM sms SEMI JOIN busy USING (num, bucket)
@@ -107,7 +97,7 @@ def daily_sql(s: AnalysisSettings) -> str:
 def edges_sql() -> str:
     """Directed multi-edge aggregate: events a -> b, how many were burst messages, calls, days."""
     return f"""
-    SELECT {text_sql("a")} AS a, {text_sql("b")} AS b, sum(n)::BIGINT AS n,
+    SELECT {number_text_sql("a")} AS a, {number_text_sql("b")} AS b, sum(n)::BIGINT AS n,
            sum(n_burst)::BIGINT AS n_burst, sum(n_call)::BIGINT AS n_call,
            sum(n_sms_direct)::BIGINT AS n_sms_direct, count(*) AS days,
            sum(n_night)::BIGINT AS n_night, min(first_ts) AS first_ts, max(last_ts) AS last_ts
@@ -161,7 +151,7 @@ def activity_sql() -> str:
         SELECT a AS num, day, n, n_night, first_ts, last_ts, last_ts AS last_out FROM a_daily
         UNION ALL SELECT b, day, n, n_night, first_ts, last_ts, NULL FROM a_daily
     )
-    SELECT {text_sql("num")} AS number, count(DISTINCT day) AS active_days,
+    SELECT {number_text_sql("num")} AS number, count(DISTINCT day) AS active_days,
            min(first_ts) AS first_ts, max(last_ts) AS last_ts, max(last_out) AS last_out_ts,
            sum(n_night) / sum(n) AS night_share
     FROM sides GROUP BY num

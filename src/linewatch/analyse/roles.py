@@ -4,8 +4,9 @@ the controller who directs a line's runners; everything else is `other`.
 
 from __future__ import annotations
 
-from linewatch.analyse.features import bulk_senders_sql, num_sql, text_sql
+from linewatch.analyse.features import bulk_senders_sql
 from linewatch.analyse.settings import AnalysisSettings
+from linewatch.store.sql import number_key_sql, number_text_sql
 
 
 def runners_sql() -> str:
@@ -73,9 +74,9 @@ def runner_calls_sql() -> str:
     """Per number a runner called or texted: the first and last time, and whether any of those
     events came from the number's own records (`seen_callee`: its records were obtained)."""
     return f"""
-    SELECT {text_sql("e.callee")} AS number, min(e.ts) AS first_ts, max(e.ts) AS last_ts,
+    SELECT {number_text_sql("e.callee")} AS number, min(e.ts) AS first_ts, max(e.ts) AS last_ts,
            bool_or(e.seen_callee) AS own
-    FROM comm_event_rows e SEMI JOIN a_runners r ON {num_sql("r.number")} = e.caller
+    FROM comm_event_rows e SEMI JOIN a_runners r ON {number_key_sql("r.number")} = e.caller
     GROUP BY e.callee
     """
 
@@ -166,19 +167,19 @@ def controllers_sql(s: AnalysisSettings) -> str:
         SELECT * FROM eligible
         WHERE n_in + n_out >= {s.controller_min_events} AND n_in > 0 AND n_out > 0
     ), duty AS (
-        SELECT {text_sql("runner")} AS runner, day FROM (
+        SELECT {number_text_sql("runner")} AS runner, day FROM (
             SELECT DISTINCT e.callee AS runner, CAST(e.ts AS DATE) AS day FROM comm_event_rows e
-            SEMI JOIN a_runners r ON {num_sql("r.number")} = e.callee
-            SEMI JOIN a_deal d ON {num_sql("d.number")} = e.caller)
+            SEMI JOIN a_runners r ON {number_key_sql("r.number")} = e.callee
+            SEMI JOIN a_deal d ON {number_key_sql("d.number")} = e.caller)
     ), talk AS (
         SELECT t.runner, t.number, t.line_id, t.n_in + t.n_out AS events,
                CAST(e.ts AS DATE) AS day
         FROM two_way t JOIN comm_event_rows e
-          ON e.caller = {num_sql("t.runner")} AND e.callee = {num_sql("t.number")}
+          ON e.caller = {number_key_sql("t.runner")} AND e.callee = {number_key_sql("t.number")}
         UNION ALL
         SELECT t.runner, t.number, t.line_id, t.n_in + t.n_out, CAST(e.ts AS DATE)
         FROM two_way t JOIN comm_event_rows e
-          ON e.callee = {num_sql("t.runner")} AND e.caller = {num_sql("t.number")}
+          ON e.callee = {number_key_sql("t.runner")} AND e.caller = {number_key_sql("t.number")}
     ), shares AS (
         SELECT t.runner, t.number, t.line_id, any_value(t.events) AS events,
                avg(CASE WHEN d.day IS NULL THEN 0.0 ELSE 1.0 END) AS share

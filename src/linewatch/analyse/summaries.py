@@ -5,8 +5,8 @@ from __future__ import annotations
 import duckdb
 import pyarrow as pa
 
-from linewatch.analyse.features import num_sql
 from linewatch.analyse.places import districts_of
+from linewatch.store.sql import number_key_sql
 
 
 def line_rows_sql() -> str:
@@ -39,7 +39,7 @@ def line_cells_sql() -> str:
         UNION ALL SELECT callee, callee_cell FROM comm_event_rows WHERE callee_cell IS NOT NULL
     )
     SELECT m.line_id, m.side, c.cell_id AS cell, count(*) AS n
-    FROM member m JOIN own o ON o.num = {num_sql("m.number")} JOIN cells c USING (cell_no)
+    FROM member m JOIN own o ON o.num = {number_key_sql("m.number")} JOIN cells c USING (cell_no)
     GROUP BY m.line_id, m.side, c.cell_id
     """
 

@@ -102,12 +102,3 @@ def map_forms(con: duckdb.DuckDBPyConnection, given_sql: str, region: str, table
         "CAST(substr(coalesce(f.e, n.e164), 2) AS BIGINT) AS num, n.reason "
         f"FROM {table} f LEFT JOIN number_forms n ON f.e IS NULL AND n.raw = f.text"
     )
-
-
-def e164_sql(num: str) -> str:
-    """SQL decoding a BIGINT from `map_forms` back to E.164 text.
-
-    >>> e164_sql("caller")
-    "'+' || CAST(caller AS VARCHAR)"
-    """
-    return f"'+' || CAST({num} AS VARCHAR)"

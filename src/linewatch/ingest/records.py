@@ -12,10 +12,10 @@ from collections.abc import Callable
 
 from linewatch.ingest import checks as ck
 from linewatch.ingest.context import FileContext
-from linewatch.ingest.numbers import e164_sql, map_forms
+from linewatch.ingest.numbers import map_forms
 from linewatch.ingest.summary import Counts
 from linewatch.ingest.timestamps import parse_sql
-from linewatch.store.sql import literal
+from linewatch.store.sql import literal, number_text_sql
 
 NUMBER_COLUMNS = ("target", "caller", "callee")
 TYPES = {"call": "call", "voice": "call", "sms": "sms", "text": "sms"}
@@ -71,7 +71,8 @@ def _checks() -> list[ck.Check]:
         ck.Check(
             "target",
             "f_target.num NOT IN (f_caller.num, f_callee.num)",
-            f"'target: ' || {e164_sql('f_target.num')} || ' is neither the caller nor the callee'",
+            f"'target: ' || {number_text_sql('f_target.num')}"
+            " || ' is neither the caller nor the callee'",
         ),
         ck.unreadable("duration_s", "r_dur", "duration_s", "whole seconds"),
         ck.Check("duration_s", "duration_s < 0", "'duration_s: negative: ' || duration_s"),
@@ -288,7 +289,8 @@ def _store_phones(ctx: FileContext) -> None:
     first = "least(caller_line, callee_line)"
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE _lw_phones AS
-        SELECT {e164_sql("number")} AS number, bool_or(is_target) AS is_target, min(line) AS line
+        SELECT {number_text_sql("number")} AS number, bool_or(is_target) AS is_target,
+          min(line) AS line
         FROM (SELECT caller AS number, caller_line IS NOT NULL AS is_target, {first} AS line
               FROM {GOOD}
               UNION ALL SELECT callee, callee_line IS NOT NULL, {first} FROM {GOOD})

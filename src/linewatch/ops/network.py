@@ -9,6 +9,7 @@ import duckdb
 import networkit as nk
 
 from linewatch.harm.people import has_table
+from linewatch.store.sql import number_key_sql, number_text_sql
 
 CREW = (
     "SELECT number, role, line_id FROM number_roles "
@@ -57,9 +58,11 @@ def network_change(
         return None
     roles = {n: (r, line) for n, r, line in con.execute(CREW).fetchall()}
     edges = con.execute(
-        f"""WITH crew AS ({CREW})
-        SELECT DISTINCT least(caller, callee), greatest(caller, callee) FROM comm_events
-        WHERE caller IN (SELECT number FROM crew) AND callee IN (SELECT number FROM crew)
+        f"""WITH crew AS (SELECT {number_key_sql("number")} AS num FROM ({CREW}))
+        SELECT DISTINCT {number_text_sql("least(caller, callee)")},
+          {number_text_sql("greatest(caller, callee)")}
+        FROM comm_event_rows
+        WHERE caller IN (SELECT num FROM crew) AND callee IN (SELECT num FROM crew)
           AND caller <> callee"""
     ).fetchall()
     taken = {r[0] for r in con.execute(_removed_sql(con, arrested_sql), {"op": op}).fetchall()}

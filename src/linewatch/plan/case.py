@@ -20,6 +20,7 @@ from linewatch.plan.graph import Graph, from_edges
 from linewatch.plan.objective import component_labels, removed_mask, score
 from linewatch.plan.planner import Plan
 from linewatch.plan.problem import Problem, Target
+from linewatch.store.sql import number_key_sql, number_text_sql
 
 CREW_ROLES = ("deal_line", "controller", "runner")
 
@@ -75,10 +76,13 @@ def crew_numbers(con: duckdb.DuckDBPyConnection) -> list[CrewNumber]:
 def crew_edges(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
     """Distinct unordered pairs of crew numbers that called or texted each other."""
     rows = con.execute(
-        """WITH crew AS (SELECT number FROM number_roles WHERE role IN ?)
-        SELECT DISTINCT least(e.caller, e.callee), greatest(e.caller, e.callee)
-        FROM comm_events e JOIN crew a ON e.caller = a.number JOIN crew b ON e.callee = b.number
-        WHERE e.caller <> e.callee ORDER BY 1, 2""",
+        f"""WITH crew AS (
+          SELECT {number_key_sql("number")} AS num FROM number_roles WHERE role IN ?)
+        SELECT {number_text_sql("a")}, {number_text_sql("b")} FROM (
+          SELECT DISTINCT least(e.caller, e.callee) AS a, greatest(e.caller, e.callee) AS b
+          FROM comm_event_rows e JOIN crew x ON e.caller = x.num JOIN crew y ON e.callee = y.num
+          WHERE e.caller <> e.callee)
+        ORDER BY 1, 2""",
         [list(CREW_ROLES)],
     ).fetchall()
     return [(str(a), str(b)) for a, b in rows]

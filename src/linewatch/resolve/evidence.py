@@ -9,6 +9,7 @@ handset, or the same cells at the same hours, or the same overnight cell, as a k
 from __future__ import annotations
 
 from linewatch.ingest.locations import key_sql, postcode_sql
+from linewatch.store.sql import number_text_sql
 
 # Confidence of each kind of direct evidence (a starting point; see docs/resolution.md).
 SUBSCRIBER = 0.7
@@ -76,8 +77,8 @@ def direct_sql() -> str:
 def observations_sql() -> str:
     """SQL rows (number, hour, cell): where each target phone was, hour by hour (made distinct
     on the stored integers, then decoded)."""
-    return """
-    SELECT '+' || CAST(o.num AS VARCHAR) AS number, o.hour, c.cell_id AS cell FROM (
+    return f"""
+    SELECT {number_text_sql("o.num")} AS number, o.hour, c.cell_id AS cell FROM (
         SELECT DISTINCT num, hour, cell_no FROM (
             SELECT caller AS num, date_trunc('hour', ts) AS hour, caller_cell AS cell_no
             FROM comm_event_rows WHERE caller_cell IS NOT NULL
