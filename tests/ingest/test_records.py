@@ -13,6 +13,8 @@ from linewatch.errors import InputError
 from linewatch.ingest import ingest
 
 from .helpers import CELLS, records, rows, snapshot, write
+from .kind_rows import GOOD as KIND_ROWS
+from .kind_rows import load
 
 GOOD = (
     "07700 900123,2024-05-01T10:00:00Z,call,07700 900123,+447700900456,30,C1,353456789012345",
@@ -188,6 +190,22 @@ def test_cells_added_later_are_numbered_on_and_events_read_their_ids(
     assert [n for _, n in numbers] == list(range(1, len(numbers) + 1))
     assert numbers[-1][0] == "C9"
     assert rows(store, "SELECT caller_cell FROM comm_events") == [("C9",)]
+
+
+def test_a_handset_first_named_by_a_seizure_is_kept_on_later_records(
+    store: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    """Events keep a handset by its number, so one a seizure stored first must have one too."""
+    load(store, tmp_path / "s" / "seizures.csv", "seizures", KIND_ROWS["seizures"][0])
+    write(tmp_path / "r" / "cells.csv", CELLS)
+    records(tmp_path / "r" / "r.csv", GOOD[0], GOOD[2].replace(",C1,", ",C1,356938035643809"))
+    ingest(store, [tmp_path / "r"])
+    assert rows(store, "SELECT caller_imei FROM comm_events ORDER BY ts") == [
+        ("353456789012345",),
+        ("356938035643809",),
+    ]
+    numbers = rows(store, "SELECT imei, handset_no FROM handsets ORDER BY handset_no")
+    assert numbers == [("353456789012345", 1), ("356938035643809", 2)]
 
 
 def test_unrecognised_file_names_its_columns(

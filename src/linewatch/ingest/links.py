@@ -13,8 +13,13 @@ from linewatch.ingest.context import FileContext
 from linewatch.ingest.flow import CHECKED, NEW
 from linewatch.store.sql import ident, literal
 
-# Object tables and their key column, for `store_objects`.
-OBJECTS = {"phones": "number", "handsets": "imei", "vehicles": "vrm"}
+# Object tables, their key column and the column numbering them (events keep a handset by its
+# number), for `store_objects`.
+OBJECTS = {
+    "phones": ("number", None),
+    "handsets": ("imei", "handset_no"),
+    "vehicles": ("vrm", None),
+}
 
 
 @dataclass(frozen=True)
@@ -48,16 +53,22 @@ def store_links(ctx: FileContext, links: Sequence[Link]) -> None:
 
 def store_objects(ctx: FileContext, table: str, columns: Sequence[str]) -> None:
     """Add the phones, handsets or vehicles the new rows name in `columns` (not yet stored)."""
-    key = OBJECTS[table]
+    key, numbered = OBJECTS[table]
     union = " UNION ALL ".join(
         f"SELECT {ident(c)} AS k, _line FROM {CHECKED} WHERE {NEW} AND {ident(c)} IS NOT NULL"
         for c in columns
     )
+    number = (
+        f", (SELECT coalesce(max({ident(numbered)}), 0) FROM {ident(table)})"
+        f" + row_number() OVER (ORDER BY line, k) AS {ident(numbered)}"
+        if numbered
+        else ""
+    )
     ctx.con.execute(
         f"""INSERT INTO {ident(table)} BY NAME
-        SELECT k AS {ident(key)}, ? AS src_file, min(_line) AS src_line, ? AS run_id
-        FROM ({union}) m
-        WHERE NOT EXISTS (SELECT 1 FROM {ident(table)} o WHERE o.{ident(key)} = m.k)
-        GROUP BY k""",
+        SELECT k AS {ident(key)}, ? AS src_file, line AS src_line, ? AS run_id{number}
+        FROM (SELECT k, min(_line) AS line FROM ({union}) m
+              WHERE NOT EXISTS (SELECT 1 FROM {ident(table)} o WHERE o.{ident(key)} = m.k)
+              GROUP BY k)""",
         [ctx.path, ctx.run_id],
     )

@@ -7,24 +7,40 @@
 CREATE TYPE comm_type AS ENUM ('call', 'sms');
 
 -- Every cell gets a number, from 1 without gaps, in the order cells were stored (by id here).
-ALTER TABLE cells ADD COLUMN cell_no INTEGER;
-UPDATE cells SET cell_no = n.no
-FROM (SELECT cell_id, row_number() OVER (ORDER BY cell_id) AS no FROM cells) n
-WHERE n.cell_id = cells.cell_id;
+-- The tables are rebuilt: DuckDB cannot add a NOT NULL constraint after updates in the same
+-- transaction.
+CREATE TABLE cells_numbered (
+    cell_id     VARCHAR PRIMARY KEY,
+    lat         DOUBLE NOT NULL,
+    lon         DOUBLE NOT NULL,
+    azimuth_deg DOUBLE,
+    site_name   VARCHAR,
+    src_file VARCHAR NOT NULL, src_line BIGINT, run_id VARCHAR NOT NULL,
+    cell_no     INTEGER NOT NULL       -- events keep a cell by this number
+);
+INSERT INTO cells_numbered SELECT *, row_number() OVER (ORDER BY cell_id) FROM cells;
+DROP TABLE cells;
+ALTER TABLE cells_numbered RENAME TO cells;
 
 -- Likewise every handset; ingest records each handset its events use, but make sure.
-INSERT INTO handsets
-SELECT imei, arg_min(src_file, src_line), min(src_line), arg_min(run_id, src_line) FROM (
-    SELECT caller_imei AS imei, src_file, src_line, run_id FROM comm_events
-    WHERE caller_imei IS NOT NULL
-    UNION ALL SELECT callee_imei, src_file, src_line, run_id FROM comm_events
-    WHERE callee_imei IS NOT NULL)
-WHERE imei NOT IN (SELECT imei FROM handsets)
-GROUP BY imei;
-ALTER TABLE handsets ADD COLUMN handset_no INTEGER;
-UPDATE handsets SET handset_no = n.no
-FROM (SELECT imei, row_number() OVER (ORDER BY imei) AS no FROM handsets) n
-WHERE n.imei = handsets.imei;
+CREATE TABLE handsets_numbered (
+    imei     VARCHAR PRIMARY KEY,
+    src_file VARCHAR NOT NULL, src_line BIGINT, run_id VARCHAR NOT NULL,
+    handset_no INTEGER NOT NULL        -- events keep a handset by this number
+);
+INSERT INTO handsets_numbered
+SELECT *, row_number() OVER (ORDER BY imei) FROM (
+    SELECT * FROM handsets
+    UNION ALL
+    SELECT imei, arg_min(src_file, src_line), min(src_line), arg_min(run_id, src_line) FROM (
+        SELECT caller_imei AS imei, src_file, src_line, run_id FROM comm_events
+        WHERE caller_imei IS NOT NULL
+        UNION ALL SELECT callee_imei, src_file, src_line, run_id FROM comm_events
+        WHERE callee_imei IS NOT NULL)
+    WHERE imei NOT IN (SELECT imei FROM handsets)
+    GROUP BY imei);
+DROP TABLE handsets;
+ALTER TABLE handsets_numbered RENAME TO handsets;
 
 -- One row per records file an ingest run stored events from; numbered from 1 without gaps, so
 -- the view below decodes a file number by list position instead of joining.
