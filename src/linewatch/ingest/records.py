@@ -223,6 +223,11 @@ def _store_events(ctx: FileContext) -> int:
       g.caller_line, g.callee_line
       FROM {EVENTS} g LEFT JOIN {HANDSETS} a ON a.code = g.caller_imei
       LEFT JOIN {HANDSETS} b ON b.code = g.callee_imei WHERE g._reason IS NULL)"""
+    span = con.execute(f"SELECT min(ts), max(ts) FROM {GOOD}").fetchone()
+    lo, hi = span if span else (None, None)
+    # Stored events outside this file's time span cannot match: the filter lets DuckDB skip
+    # their row groups (ingest usually arrives in time order), so a large store is not read.
+    existing = "(SELECT * FROM comm_event_rows WHERE ts BETWEEN $lo AND $hi)"
     keys = "e.ts = n.ts AND e.type = n.type AND e.caller = n.caller AND e.callee = n.callee"
     adds_caller = "(NOT e.seen_caller AND n.caller_line IS NOT NULL)"
     adds_callee = "(NOT e.seen_callee AND n.callee_line IS NOT NULL)"
@@ -237,7 +242,8 @@ def _store_events(ctx: FileContext) -> int:
           other_file_no = {file_no},
           other_src_line = CASE WHEN {adds_caller} THEN n.caller_line ELSE n.callee_line END
         FROM {new} n
-        WHERE {keys} AND ({adds_caller} OR {adds_callee})"""
+        WHERE {keys} AND ({adds_caller} OR {adds_callee}) AND e.ts BETWEEN $lo AND $hi""",
+        {"lo": lo, "hi": hi},
     ).fetchone()
     before = _count(ctx, "SELECT count(*) FROM comm_event_rows")
     both = "n.caller_line IS NOT NULL AND n.callee_line IS NOT NULL"
@@ -247,7 +253,8 @@ def _store_events(ctx: FileContext) -> int:
           n.callee_cell, n.callee_handset, n.caller_line IS NOT NULL, n.callee_line IS NOT NULL,
           {file_no}, coalesce(n.caller_line, n.callee_line),
           CASE WHEN {both} THEN {file_no} END, CASE WHEN {both} THEN n.callee_line END
-        FROM {new} n ANTI JOIN comm_event_rows e ON {keys}"""
+        FROM {new} n ANTI JOIN {existing} e ON {keys}""",
+        {"lo": lo, "hi": hi},
     )
     stored = _count(ctx, "SELECT count(*) FROM comm_event_rows") - before
     if stored or (completed and completed[0]):
