@@ -37,6 +37,20 @@ def test_ids_stay_and_new_records_link_incrementally(store: duckdb.DuckDBPyConne
     assert after["arrests:A9"] == before["arrests:A1"]
 
 
+def test_a_fresh_store_numbers_people_in_order_of_their_first_record(
+    store: duckdb.DuckDBPyConnection,
+) -> None:
+    """The same records get the same ids in any fresh store, whatever order threads ran in."""
+    add_records(store, PEOPLE)
+    resolve(store)
+    people = store.execute(
+        "SELECT CAST(substr(person_id, 2) AS INT) AS n, min(record_id) AS first "
+        "FROM person_clusters GROUP BY person_id ORDER BY n"
+    ).fetchall()
+    assert [n for n, _ in people] == list(range(1, len(people) + 1))
+    assert [first for _, first in people] == sorted(first for _, first in people)
+
+
 def test_decisions_override_survive_reruns_and_undo(store: duckdb.DuckDBPyConnection) -> None:
     add_records(store, PEOPLE)
     resolve(store)

@@ -2,7 +2,9 @@
 
 Each old person's id goes to the new cluster holding most of its records; a cluster offered
 several ids keeps the one it shares most records with (ties: the lower id number), and the
-others retire. Clusters left without an id get a new one from a sequence, never reused.
+others retire. Clusters left without an id get new ones from a sequence, never reused, handed
+out in the order of each cluster's first record id, so the same records get the same ids in a
+fresh store however the work was split between threads.
 """
 
 from __future__ import annotations
@@ -25,8 +27,24 @@ WITH overlap AS (
     QUALIFY row_number() OVER (
         PARTITION BY cluster ORDER BY shared DESC, CAST(substr(person_id, 2) AS BIGINT)) = 1
 )
-SELECT c.cluster, coalesce(k.person_id, 'P' || nextval('person_no')) AS person_id
+SELECT c.cluster, k.person_id
 FROM (SELECT DISTINCT cluster FROM er_assign) c LEFT JOIN kept k USING (cluster)
+"""
+
+# New ids: draw one sequence number per cluster without an id, then give them out in order of
+# the clusters' first record ids (the sequence hands numbers to rows in no set order).
+FRESH_SQL = """
+CREATE OR REPLACE TEMP TABLE er_fresh AS
+SELECT cluster, row_number() OVER (ORDER BY first_record) AS k FROM (
+    SELECT a.cluster, min(a.record_id) AS first_record
+    FROM er_assign a SEMI JOIN er_ids i ON i.cluster = a.cluster AND i.person_id IS NULL
+    GROUP BY a.cluster);
+CREATE OR REPLACE TEMP TABLE er_drawn AS SELECT nextval('person_no') AS n FROM er_fresh;
+UPDATE er_ids SET person_id = 'P' || d.n
+FROM er_fresh f JOIN (SELECT n, row_number() OVER (ORDER BY n) AS k FROM er_drawn) d USING (k)
+WHERE er_ids.cluster = f.cluster;
+DROP TABLE er_fresh;
+DROP TABLE er_drawn;
 """
 
 PERSONS_SQL = """
@@ -49,6 +67,7 @@ LEFT JOIN person_clusters o USING (record_id)
 def assign_ids(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
     """Replace person_clusters and persons from er_assign, keeping ids stable."""
     con.execute(MATCH_SQL)
+    con.execute(FRESH_SQL)
     con.execute(CLUSTERS_SQL, [run_id])
     empty_table(con, "person_clusters")
     con.execute("INSERT INTO person_clusters SELECT * FROM er_new_clusters")
