@@ -5,6 +5,7 @@ from __future__ import annotations
 from linewatch.ingest import checks as ck
 from linewatch.ingest.context import FileContext
 from linewatch.ingest.summary import Counts
+from linewatch.store.sql import numbered_on_sql
 
 
 def _number(ctx: FileContext, name: str) -> str:
@@ -52,8 +53,8 @@ def ingest(ctx: FileContext) -> Counts:
     counts.quarantined = ck.quarantine(con, "_lw_checked", ctx.run_id, ctx.path, "cells", ctx.stage)
     before = _scalar(ctx, "SELECT count(*) FROM cells")
     con.execute(
-        """INSERT INTO cells
-        SELECT *, (SELECT coalesce(max(cell_no), 0) FROM cells) + row_number() OVER (ORDER BY line)
+        f"""INSERT INTO cells
+        SELECT *, {numbered_on_sql("cells", "cell_no", "line")}
         FROM (
           SELECT cell_id, arg_min(lat, _line), arg_min(lon, _line), arg_min(azimuth_deg, _line),
             arg_min(site_name, _line), ?, min(_line) AS line, ?

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from linewatch.ingest.context import FileContext
 from linewatch.ingest.flow import CHECKED, NEW
-from linewatch.store.sql import ident, literal
+from linewatch.store.sql import ident, literal, numbered_on_sql
 
 # Object tables, their key column and the column numbering them (events keep a handset by its
 # number), for `store_objects`.
@@ -53,21 +53,26 @@ def store_links(ctx: FileContext, links: Sequence[Link]) -> None:
 
 def store_objects(ctx: FileContext, table: str, columns: Sequence[str]) -> None:
     """Add the phones, handsets or vehicles the new rows name in `columns` (not yet stored)."""
-    key, numbered = OBJECTS[table]
     union = " UNION ALL ".join(
         f"SELECT {ident(c)} AS k, _line FROM {CHECKED} WHERE {NEW} AND {ident(c)} IS NOT NULL"
         for c in columns
     )
-    number = (
-        f", (SELECT coalesce(max({ident(numbered)}), 0) FROM {ident(table)})"
-        f" + row_number() OVER (ORDER BY line, k) AS {ident(numbered)}"
-        if numbered
-        else ""
-    )
+    add_objects(ctx, table, union)
+
+
+def add_objects(ctx: FileContext, table: str, rows_sql: str) -> None:
+    """Add to an object table the keys `rows_sql` gives (`k`, `_line`) that it lacks, each with
+    the provenance of its first line (and a number, where the table numbers its rows)."""
+    key, numbered = OBJECTS[table]
+    number = ""
+    if numbered:
+        number = (
+            f", {numbered_on_sql(ident(table), ident(numbered), 'line, k')} AS {ident(numbered)}"
+        )
     ctx.con.execute(
         f"""INSERT INTO {ident(table)} BY NAME
         SELECT k AS {ident(key)}, ? AS src_file, line AS src_line, ? AS run_id{number}
-        FROM (SELECT k, min(_line) AS line FROM ({union}) m
+        FROM (SELECT k, min(_line) AS line FROM ({rows_sql}) m
               WHERE NOT EXISTS (SELECT 1 FROM {ident(table)} o WHERE o.{ident(key)} = m.k)
               GROUP BY k)""",
         [ctx.path, ctx.run_id],

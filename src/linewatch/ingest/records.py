@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from linewatch.ingest import checks as ck
 from linewatch.ingest.context import FileContext
+from linewatch.ingest.links import add_objects
 from linewatch.ingest.numbers import map_forms
 from linewatch.ingest.summary import Counts
 from linewatch.ingest.timestamps import parse_sql
@@ -263,8 +264,8 @@ def _store_events(ctx: FileContext) -> int:
 
 
 def _store_handsets(ctx: FileContext) -> None:
-    """Record the handsets these records mention, numbered on from the store's last, and map
-    each one's integer form ('1' and its digits) to its `handset_no` for the events."""
+    """Record the handsets these records mention (`links.add_objects`, which numbers them) and
+    map each one's integer form ('1' and its digits) to its `handset_no` for the events."""
     con = ctx.con
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE {HANDSETS} AS
@@ -273,13 +274,7 @@ def _store_handsets(ctx: FileContext) -> None:
           UNION ALL SELECT callee_imei, callee_line FROM {GOOD})
         WHERE code IS NOT NULL GROUP BY code"""
     )
-    con.execute(
-        f"""INSERT INTO handsets
-        SELECT imei, ?, line, ?,
-          (SELECT coalesce(max(handset_no), 0) FROM handsets) + row_number() OVER (ORDER BY line)
-        FROM {HANDSETS} WHERE imei NOT IN (SELECT imei FROM handsets)""",
-        [ctx.path, ctx.run_id],
-    )
+    add_objects(ctx, "handsets", f"SELECT imei AS k, line AS _line FROM {HANDSETS}")
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE {HANDSETS} AS
         SELECT m.code, h.handset_no FROM {HANDSETS} m JOIN handsets h USING (imei)"""

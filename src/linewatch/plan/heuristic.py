@@ -257,11 +257,13 @@ def _rank(pairwise: float, lcc: float, lcc_mode: bool) -> tuple[float, ...]:
     return (lcc, pairwise) if lcc_mode else (pairwise,)
 
 
-def _crossover(a: list[int], b: list[int], rng: np.random.Generator) -> list[int]:
-    """Double-backbone crossover: keep the nodes both parents remove, each other one with p=1/2."""
-    common = set(a) & set(b)
+def _crossover(a: list[int], b: list[int], rng: np.random.Generator) -> tuple[list[int], list[int]]:
+    """Double-backbone crossover: keep the nodes both parents remove, each other one with p=1/2.
+
+    Returns the child and the parents' common nodes (a child's search holds them removed)."""
+    common = sorted(set(a) & set(b))
     rest = sorted(set(a) ^ set(b))
-    return sorted(common) + [v for v in rest if rng.random() < 0.5]
+    return common + [v for v in rest if rng.random() < 0.5], common
 
 
 def solve(
@@ -354,9 +356,10 @@ def _memetic(
         _offer(pool, run, pool[0][1], 1, 0.0, PATIENCE)  # one search took it all: restart it
     while time.perf_counter() < deadline and pool[0][0][0] > 1e-9 and len(pool) > 1:
         i, j = rng.choice(len(pool), size=2, replace=False)
-        a, b = pool[i][1], pool[j][1]
-        child = run.fill([*pinned, *_crossover(a, b, rng)])
-        _offer(pool, run, child, pool_size, common=sorted(set(a) & set(b) & set(child)))
+        crossed, common = _crossover(pool[i][1], pool[j][1], rng)
+        child = run.fill([*pinned, *crossed])
+        kept = set(child)
+        _offer(pool, run, child, pool_size, common=[v for v in common if v in kept])
     best = pool[0][1]
     score = run.state.load(best)
     return Found(tuple(sorted(best)), float(score[0]), float(score[1]), run.steps)

@@ -39,3 +39,17 @@ def number_text_sql(column: str) -> str:
     "'+' || CAST(caller AS VARCHAR)"
     """
     return f"'+' || CAST({column} AS VARCHAR)"
+
+
+def numbered_on_sql(table: str, column: str, order: str) -> str:
+    """SQL numbering the rows being added to `table` on from its last `column`, in `order`.
+
+    Cells and handsets are numbered 1, 2, ... without gaps, because the `comm_events` view
+    decodes them by list position; every writer of those tables numbers them through this.
+
+    >>> numbered_on_sql("cells", "cell_no", "line")
+    '(SELECT coalesce(max(cell_no), 0) FROM cells) + row_number() OVER (ORDER BY line)'
+    """
+    return (
+        f"(SELECT coalesce(max({column}), 0) FROM {table}) + row_number() OVER (ORDER BY {order})"
+    )
