@@ -51,6 +51,13 @@ def reason_sql(checks: Sequence[Check]) -> tuple[str, str]:
     )
 
 
+def failed_sql(checks: Sequence[Check]) -> str:
+    """SQL true when a row fails any check (or the reader's): `reason_sql` without building the
+    message, for a first pass that only needs to set bad rows apart."""
+    whens = " ".join(f"WHEN {c.bad_sql} THEN true" for c in checks)
+    return f"CASE WHEN _reason IS NOT NULL THEN true {whens} ELSE false END"
+
+
 def raw_row_sql(columns: Sequence[str]) -> str:
     """SQL rebuilding a staged row's text (for quarantine) from its columns."""
     parts = ", ".join(f"coalesce(CAST(s.{ident(c)} AS VARCHAR), '')" for c in columns)

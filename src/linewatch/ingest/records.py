@@ -1,9 +1,10 @@
 """Phone records: normalise, check, de-duplicate (one row per event) and store.
 
 One streaming pass reads the staged rows, checks them and groups them into events (numbers as
-BIGINT E.164 digits, see numbers.map_forms); a bad row is its own group, so the quarantine and
-every stored table are read from that one grouped table and the source is read only twice (the
-distinct number texts, then the rows), and a third time only when there are bad rows.
+BIGINT E.164 digits, see numbers.map_forms; handsets through the file's distinct IMEI texts); a
+bad row is its own group, keyed by its line, so every stored table is read from that one grouped
+table. The source is read for the distinct number and IMEI texts, then once for the rows, and
+again (only the bad lines, with their reasons worked out) only when some row failed a check.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from linewatch.ingest import checks as ck
+from linewatch.ingest import values as vl
 from linewatch.ingest.context import FileContext
 from linewatch.ingest.links import add_objects
 from linewatch.ingest.numbers import map_forms
@@ -23,7 +25,9 @@ TYPES = {"call": "call", "voice": "call", "sms": "sms", "text": "sms"}
 FORMS = "_lw_forms"
 HANDSETS = "_lw_handsets"
 EVENTS = "_lw_events"
-GOOD = f"{EVENTS} WHERE _reason IS NULL"
+IMEIS = "_lw_imeis"
+BAD = "_lw_bad_rows"
+GOOD = f"{EVENTS} WHERE _line IS NULL"
 
 
 def _type_sql(ctx: FileContext) -> str:
@@ -82,7 +86,7 @@ def _checks() -> list[ck.Check]:
             "r_cell IS NOT NULL AND c.cell_no IS NULL",
             "'cell_id: ' || r_cell || ' is in no cells file'",
         ),
-        ck.unreadable("imei", "r_imei", "imei", "14 to 16 digits"),
+        ck.unreadable("imei", "i.r_imei", "i.code", "14 to 16 digits"),
     ]
     return rules
 
@@ -99,16 +103,14 @@ def _duration_sql(ctx: FileContext) -> str:
     )
 
 
-def _checked_sql(ctx: FileContext) -> str:
-    """SQL selecting every staged row with its normalised values and first failing check.
+def _joined_sql(ctx: FileContext, select: str, where: str = "") -> str:
+    """SQL selecting `select` from the staged rows (`where` filters them) with their values read
+    and their numbers, cell and handset looked up in the file's tables of distinct values.
 
-    Typed columns (a Parquet timestamp or integer) are checked as they are: casting them to
-    text for every row only to test for NULL cost more than the rest of the checks.
+    Typed columns (a Parquet timestamp or integer) are read as they are: casting them to text
+    for every row only to test for NULL cost more than the rest of the checks.
     """
     caller, callee = _parties_sql(ctx, _given)
-    imei = ctx.text("imei")
-    imei_digits = f"regexp_replace({imei}, '[\\s-]', '', 'g')"
-    reason, field = ck.reason_sql(_checks())
     ts = parse_sql(
         ctx.col("timestamp"),
         ctx.type_of("timestamp"),
@@ -122,21 +124,50 @@ def _checked_sql(ctx: FileContext) -> str:
         {ctx.raw("timestamp")} AS r_ts, {ts} AS ts,
         {ctx.text("type")} AS r_type, {_type_sql(ctx)} AS type,
         {ctx.raw("duration_s")} AS r_dur, {_duration_sql(ctx)} AS duration_s,
-        {ctx.text("cell_id")} AS r_cell, {imei} AS r_imei,
-        CASE WHEN regexp_full_match({imei}, '[0-9]{{14,16}}') THEN {imei}
-             WHEN regexp_full_match({imei_digits}, '[0-9]{{14,16}}') THEN {imei_digits}
-        END AS imei
-      FROM {ctx.stage}
+        {ctx.text("cell_id")} AS r_cell, {_given(ctx, "imei")} AS g_imei
+      FROM {ctx.stage} {where}
     )
-    SELECT s._line, {reason} AS _reason, {field} AS _field, s.ts, s.type,
-      f_target.num AS target, f_caller.num AS caller, f_callee.num AS callee,
-      s.duration_s, c.cell_no AS cell, s.imei
+    SELECT {select}
     FROM s
     LEFT JOIN {FORMS} f_target ON f_target.given = s.g_target
     LEFT JOIN {FORMS} f_caller ON f_caller.given = s.g_caller
     LEFT JOIN {FORMS} f_callee ON f_callee.given = s.g_callee
     LEFT JOIN cells c ON c.cell_id = s.r_cell
+    LEFT JOIN {IMEIS} i ON i.given = s.g_imei
     """
+
+
+def _checked_sql(ctx: FileContext) -> str:
+    """SQL selecting every staged row with its normalised values and whether it failed a check
+    (the reason is only worked out again for the rows that failed, see `_reasons_sql`)."""
+    return _joined_sql(
+        ctx,
+        f"""s._line, {ck.failed_sql(_checks())} AS _failed, s.ts, s.type,
+      f_target.num AS target, f_caller.num AS caller, f_callee.num AS callee,
+      s.duration_s, c.cell_no AS cell, i.code AS imei""",
+    )
+
+
+def _reasons_sql(ctx: FileContext) -> str:
+    """SQL giving the line, reason and field of each row the grouping set apart as bad."""
+    reason, field = ck.reason_sql(_checks())
+    return _joined_sql(
+        ctx,
+        f"s._line, {reason} AS _reason, {field} AS _field",
+        f"WHERE _line IN (SELECT _line FROM {EVENTS} WHERE _line IS NOT NULL)",
+    )
+
+
+def _map_imeis(ctx: FileContext) -> None:
+    """Create the file's table of distinct handset texts as written: trimmed text and the IMEI
+    as an integer, '1' and its digits (so leading zeros survive), NULL when unreadable."""
+    ctx.con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE {IMEIS} AS
+        SELECT given, text AS r_imei, CAST('1' || {vl.imei_sql("text")} AS BIGINT) AS code
+        FROM (SELECT given, nullif(trim(given), '') AS text
+              FROM (SELECT DISTINCT {_given(ctx, "imei")} AS given FROM {ctx.stage}))
+        WHERE given IS NOT NULL"""
+    )
 
 
 def _view_sql(line: str) -> str:
@@ -147,8 +178,10 @@ def _view_sql(line: str) -> str:
     line above 92 (up to 2^35 lines), cell number 64-91 (`cells.cell_no`), handset 0-63 ('1'
     and its 14-16 digits, so leading zeros survive); 0 means none.
     """
-    imei = "coalesce(CAST('1' || imei AS BIGINT), 0)"
-    return f"(CAST({line} AS HUGEINT) << 92) | (CAST(coalesce(cell, 0) AS HUGEINT) << 64) | {imei}"
+    return (
+        f"(CAST({line} AS HUGEINT) << 92) | (CAST(coalesce(cell, 0) AS HUGEINT) << 64) "
+        "| coalesce(imei, 0)"
+    )
 
 
 def _unpack_sql(view: str, end: str) -> str:
@@ -172,16 +205,16 @@ def _events_sql(ctx: FileContext) -> str:
     other = "target = callee AND target <> caller"
     return f"""
     WITH g AS (
-      SELECT ts, type, caller, callee, _bad AS _line, _reason, _field, count(*) AS _rows,
+      SELECT ts, type, caller, callee, _bad AS _line, count(*) AS _rows,
         min(duration_s) AS duration_s, min(a_view) AS a_view, min(b_view) AS b_view
       FROM (
-        SELECT ts, type, caller, callee, duration_s, _reason, _field,
-          CASE WHEN _reason IS NOT NULL THEN _line END AS _bad,
-          CASE WHEN _reason IS NULL AND {side} THEN _view END AS a_view,
-          CASE WHEN _reason IS NULL AND {other} THEN _view END AS b_view
+        SELECT ts, type, caller, callee, duration_s,
+          CASE WHEN _failed THEN _line END AS _bad,
+          CASE WHEN NOT _failed AND {side} THEN _view END AS a_view,
+          CASE WHEN NOT _failed AND {other} THEN _view END AS b_view
         FROM (SELECT *, {_view_sql("_line")} AS _view FROM ({_checked_sql(ctx)}))
       )
-      GROUP BY ts, type, caller, callee, _bad, _reason, _field
+      GROUP BY ts, type, caller, callee, _bad
     )
     SELECT * EXCLUDE (a_view, b_view), {_unpack_sql("a_view", "caller")},
       {_unpack_sql("b_view", "callee")}
@@ -197,9 +230,13 @@ def ingest(ctx: FileContext) -> Counts:
         f"SELECT DISTINCT {c} FROM {ctx.stage}" for c in (_given(ctx, "target"), caller, callee)
     )
     map_forms(con, given, ctx.region, FORMS)
+    _map_imeis(ctx)
     con.execute(f"CREATE OR REPLACE TEMP TABLE {EVENTS} AS {_events_sql(ctx)}")
     counts = Counts(read=_count(ctx, f"SELECT sum(_rows) FROM {EVENTS}"))
-    counts.quarantined = ck.quarantine(con, EVENTS, ctx.run_id, ctx.path, "records", ctx.stage)
+    if _count(ctx, f"SELECT count(*) FROM {EVENTS} WHERE _line IS NOT NULL"):
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {BAD} AS {_reasons_sql(ctx)}")
+        counts.quarantined = ck.quarantine(con, BAD, ctx.run_id, ctx.path, "records", ctx.stage)
+        con.execute(f"DROP TABLE {BAD}")
     _store_handsets(ctx)
     counts.stored = _store_events(ctx)
     counts.duplicates = counts.read - counts.quarantined - counts.stored
@@ -207,6 +244,7 @@ def ingest(ctx: FileContext) -> Counts:
     con.execute(f"DROP TABLE {HANDSETS}")
     con.execute(f"DROP TABLE {EVENTS}")
     con.execute(f"DROP TABLE {FORMS}")
+    con.execute(f"DROP TABLE {IMEIS}")
     return counts
 
 
@@ -223,7 +261,7 @@ def _store_events(ctx: FileContext) -> int:
       g.caller_cell, a.handset_no AS caller_handset, g.callee_cell, b.handset_no AS callee_handset,
       g.caller_line, g.callee_line
       FROM {EVENTS} g LEFT JOIN {HANDSETS} a ON a.code = g.caller_imei
-      LEFT JOIN {HANDSETS} b ON b.code = g.callee_imei WHERE g._reason IS NULL)"""
+      LEFT JOIN {HANDSETS} b ON b.code = g.callee_imei WHERE g._line IS NULL)"""
     span = con.execute(f"SELECT min(ts), max(ts) FROM {GOOD}").fetchone()
     lo, hi = span if span else (None, None)
     # Stored events outside this file's time span cannot match: the filter lets DuckDB skip
