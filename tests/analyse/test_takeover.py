@@ -248,13 +248,32 @@ def test_number_texting_a_lines_customer_once_as_its_number_stops_joins_it() -> 
 
 def test_number_texting_a_lines_customer_once_inside_a_gap_joins_it() -> None:
     """G's one record, days into the gap between D1 and D3, is a text to c3 (a flare or notice
-    seen from one customer's records); W texts c4 once after D3, the line's last known number."""
+    seen from one customer's records); W texts c4 once 9 days after D3, the line's last known
+    number, beyond the days an unseen number may sit between them."""
     con = _candidates(
         "('G', 'c3', 0, 1, 0, false), ('W', 'c4', 0, 1, 0, false)",
-        "('G', 0.01, '2025-01-15', '2025-01-15'), ('W', 0.01, '2025-02-05', '2025-02-05')",
+        "('G', 0.01, '2025-01-15', '2025-01-15'), ('W', 0.01, '2025-02-08', '2025-02-08')",
     )
     assert add_line_takeovers(con, AnalysisSettings()) == 1
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("G", "D1")]
+
+
+def test_number_texting_only_a_lines_customers_days_after_its_last_number_joins_it() -> None:
+    """T texts c4 once 3.5 days after D3's last use (the line's next number but one, the one
+    between never seen: dev seed 2012); U texts c3 and also x, whom no line knows, 2 days
+    after; V texts c3 7 days after. Only T joins, and without the tail window none would."""
+    con = _candidates(
+        "('T', 'c4', 0, 1, 0, false), ('U', 'c3', 0, 1, 0, false), ('U', 'x', 0, 1, 0, false), "
+        "('V', 'c3', 0, 1, 0, false)",
+        "('T', 0.01, '2025-02-02 12:00', '2025-02-02 12:00'), "
+        "('U', 0.01, '2025-02-01', '2025-02-01'), ('V', 0.01, '2025-02-06', '2025-02-06')",
+    )
+    short = _candidates(
+        "('T', 'c4', 0, 1, 0, false)", "('T', 0.01, '2025-02-02 12:00', '2025-02-02 12:00')"
+    )
+    assert add_line_takeovers(con, AnalysisSettings()) == 1
+    assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("T", "D1")]
+    assert add_line_takeovers(short, AnalysisSettings(line_tail_days=2.0)) == 0
 
 
 def test_swap_notice_among_the_old_numbers_stale_orders_joins_its_line() -> None:
@@ -529,15 +548,16 @@ def test_number_texting_only_a_lines_customers_soon_after_its_last_number_joins_
     """V's one record is a text to c4 36 hours after D3, the line's last known number, stopped
     (a swap notice sent hours after the old number's last recorded use, as the line was quiet
     overnight, and the line then stopped or its customers were not obtained); U texts c3 once
-    72 hours after, beyond the two days of stale orders; W texts c4 and x, a customer of another
-    line only, 36 hours after: with no next number to bound the gap, all its contacts must be
-    the line's (dev seed 910: a number of one line texting a customer of both joined the other
-    line at its chain's end, and its pairs with its own line merged the two)."""
+    9 days after, beyond the days an unseen number may sit between; W texts c4 and x, a
+    customer of another line only, 36 hours after: with no next number to bound the gap, all
+    its contacts must be the line's (dev seed 910: a number of one line texting a customer of
+    both joined the other line at its chain's end, and its pairs with its own line merged the
+    two)."""
     con = _candidates(
         "('V', 'c4', 0, 1, 0, false), ('U', 'c3', 0, 1, 0, false), "
         "('W', 'c4', 0, 1, 0, false), ('W', 'x', 0, 1, 0, false)",
         "('V', 0.01, '2025-01-31 12:00', '2025-01-31 12:00'), "
-        "('U', 0.01, '2025-02-02', '2025-02-02'), "
+        "('U', 0.01, '2025-02-08', '2025-02-08'), "
         "('W', 0.01, '2025-01-31 12:00', '2025-01-31 12:00')",
     )
     _other_line(con, "L2", "('E1', '2025-01-01', '2025-01-30')", shared=False)
@@ -603,13 +623,14 @@ def test_number_sending_the_swap_notice_is_judged_on_contacts_a_line_knows() -> 
     """T texts c1 an hour after D3, the line's last known number, stopped, and is then called
     by u1 and u2, whom no line knows, for three weeks: a new number's customers, few of them
     obtained, start buying after the swap, so its contacts no line knows are left out of the
-    share (dev seeds 1223, 1291). Starting four hours after, T is not the swap's number."""
+    share (dev seeds 1223, 1291). Starting seven hours after is still the end of a planned
+    swap's silence (dev seed 2005); starting nine hours after, T is not the swap's number."""
     con = _candidates(
         "('T', 'c1', 0, 1, 0, false), ('T', 'u1', 1, 0, 0, false), ('T', 'u2', 1, 0, 0, false)",
-        "('T', 0.01, '2025-01-30 04:00', '2025-02-20')",
+        "('T', 0.01, '2025-01-30 09:00', '2025-02-20')",
     )
     assert add_line_takeovers(con, AnalysisSettings()) == 0
-    con.execute("UPDATE a_scored SET first_ts = '2025-01-30 01:00' WHERE number = 'T'")
+    con.execute("UPDATE a_scored SET first_ts = '2025-01-30 07:00' WHERE number = 'T'")
     assert add_line_takeovers(con, AnalysisSettings()) == 1
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("T", "D1")]
 

@@ -24,6 +24,7 @@ class AnalysisSettings:
     takeover_max_gap_hours: float = 48.0  # stale orders reach the old number for about 2 days
     swap_notice_hours: float = 2.0  # a new number texts the line's customers as the old one stops
     line_handover_hours: float = 6.0  # a planned swap leaves the line silent for up to 6 h
+    line_tail_days: float = 6.0  # after a line's last known number, unseen numbers may follow
     line_piece_max_crew: int = 20  # a piece of a line seen through at most this many contacts
     lone_max_contacts: int = 3  # a gap number seen only through customers no line knows
     lone_min_order_days: int = 3  # days such a customer ordered from it: not a one-off exchange

@@ -114,19 +114,23 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     customer's records, are never answered; calls do not count, as a line's phone texts its
     customers and is called by them, while a runner rings a customer on delivery) or takes its
     relays (a runner of the line), or when
-    it texts a customer of the line and was first used within a couple of hours of one of the
-    line's numbers' last use (the new number's swap notice, its only trace if the line then
-    stopped or its customers were not obtained). A flare goes to the line's whole customer
+    it texts a customer of the line and was first used within a planned swap's handover after
+    one of the line's numbers' last use (up to 6 hours of silence and a couple of hours more
+    for the notice, `line_handover_hours` plus `swap_notice_hours`: the new number's swap
+    notice, its only trace if the line then stopped or its customers were not obtained). A
+    flare goes to the line's whole customer
     list, so recipients of its bulk texts that no known line counts as crew (customers only
     ever seen through it) are left out of the number's contacts, unless it is a bulk sender
     (reminders to thousands, almost never answered). A number that relays orders to one of the
     line's runners likewise leaves out the callers it never contacts that no line knows: a phone
     passing orders on to a line's runner is that line's, and its callers are its customers, few
     of them known when few records were obtained (a runner's friend or controller is
-    answered). A number that texted a customer of the line within a couple of hours of one of
-    the line's numbers' last use (the swap notice) counts only the contacts some line knows,
-    as the customers who start buying from a new number are, when few records were obtained,
-    mostly unknown (dev seeds 1223, 1291). So does one that answered or served a customer of
+    answered). A number that texted a customer of the line within that handover (the swap
+    notice) counts only the contacts some line knows, as the customers who start buying from
+    a new number are, when few records were obtained, mostly unknown (dev seeds 1223, 1291;
+    dev seeds 1685 and 2005, where a notice 7 hours after the old number's last record, at
+    the end of a planned swap's silence, went unmatched while the window was 2 hours). So does one
+    that answered or served a customer of
     the line and was last used within a couple of hours before one of the line's numbers'
     first use (the line's earlier number, handing over): its other customers may have stopped
     buying, or gone unobtained, before the line's next obtained number (dev seed 1357: a new
@@ -158,6 +162,11 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     only through the orders its obtained customers sent it before the swap (dev seeds 1005,
     1020), while a runner's one delivery call to a customer's friend links nobody (dev seed
     709).
+    After the chain's last known number the same holds for a number that texted the line's
+    customers and has no contact but the line's, first used within days of that number's last
+    use (`line_tail_days`): the line goes on after its last obtained number, and a number the
+    records never show may come between, so its next number's notice or flare to an obtained
+    customer is all there is (dev seeds 1685 and 1805: under 3 days after; 2012: 3.5 days).
     Of two lines with as many of its contacts, it joins the one whose known number stopped (or
     started) within a couple of hours of its own start (or stop), a few minutes' overlap
     allowed: a swap hands over at once, while a customer of two lines links it to the other
@@ -199,6 +208,8 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     """
     gap = s.takeover_max_gap_hours * 3600
     notice = s.swap_notice_hours * 3600
+    handover = (s.line_handover_hours + s.swap_notice_hours) * 3600
+    tail = s.line_tail_days * 86400
     return f"""
     WITH crew AS (
         SELECT l.line_id, c.contact, bool_or(c.kind = 'runner') AS runner
@@ -266,6 +277,10 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
                ) AS after_swap,
                EXISTS (
                  SELECT 1 FROM spans d WHERE d.line_id = r.line_id
+                   AND date_diff('second', d.last_ts, n.first_ts) BETWEEN 0 AND {handover}
+               ) AS after_handover,
+               EXISTS (
+                 SELECT 1 FROM spans d WHERE d.line_id = r.line_id
                    AND date_diff('second', n.last_ts, d.first_ts) BETWEEN 0 AND {notice}
                ) AS before_swap,
                EXISTS (
@@ -274,20 +289,21 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
                         OR abs(date_diff('second', n.last_ts, d.first_ts)) <= {notice})
                ) AS handover,
                date_diff('second', e.last_use, n.first_ts) BETWEEN 0 AND {gap}
-                 OR date_diff('second', n.last_ts, e.first_use) BETWEEN 0 AND {gap} AS at_end
+                 OR date_diff('second', n.last_ts, e.first_use) BETWEEN 0 AND {gap} AS at_end,
+               date_diff('second', e.last_use, n.first_ts) BETWEEN 0 AND {tail} AS in_tail
         FROM reach r JOIN own o USING (number) JOIN a_scored n USING (number)
         JOIN ends e USING (line_id)
         LEFT JOIN heralded hd ON hd.number = r.number AND hd.line_id = r.line_id
     ), checked AS (
         SELECT *, (linked >= {s.takeover_min_shared} OR served > 0
-                   OR (notified > 0 AND after_swap)
+                   OR (notified > 0 AND after_handover)
                    OR (texted > 0 AND crew_contacts = contacts AND in_gap)
                    OR (linked = contacts AND in_gap AND (after_swap OR before_swap))
                    OR (linked = contacts AND at_end)
-                   OR (texted > 0 AND shared = contacts AND at_end))
+                   OR (texted > 0 AND shared = contacts AND (at_end OR in_tail)))
                   AND shared >= {s.takeover_min_share} * judged AS matched
         FROM (SELECT *, CASE WHEN relayed > 0 THEN answered
-                             WHEN notified > 0 AND after_swap THEN crew_contacts
+                             WHEN notified > 0 AND after_handover THEN crew_contacts
                              WHEN served > 0 AND before_swap THEN crew_contacts
                              ELSE contacts END AS judged
               FROM placed)
