@@ -116,7 +116,7 @@ def tied_lines(con: duckdb.DuckDBPyConnection, truth: dict[str, Any]) -> float:
         ln AS (SELECT * FROM _ev_line SEMI JOIN e ON e.a = num),
         near AS (SELECT DISTINCT l.line, l.num, e.b AS contact FROM ln l JOIN e ON e.a = l.num
                  UNION SELECT line, num, num FROM ln)
-        SELECT x.line, x.num, list(DISTINCT y.num) FILTER (y.num IS NOT NULL)
+        SELECT x.line, x.num, coalesce(list(DISTINCT y.num) FILTER (y.num IS NOT NULL), [])
         FROM ln x LEFT JOIN (SELECT DISTINCT p.line, p.num AS a, q.num FROM near p
                              JOIN near q ON q.line = p.line AND q.contact = p.contact
                                AND q.num <> p.num) y ON y.line = x.line AND y.a = x.num
