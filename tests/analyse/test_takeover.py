@@ -307,6 +307,20 @@ def test_number_a_customer_called_in_a_gap_as_the_next_number_starts_joins_it() 
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("K", "D1")]
 
 
+def test_number_texting_a_lines_runner_as_a_planned_swap_begins_joins_it() -> None:
+    """R texts the line's runner r twice, its records ending 7 h before D3's first use: the
+    line's old number passing on its last orders before a planned swap's silence (dev seed
+    2040). S does the same ending 10 h before, beyond that handover, and joins nothing."""
+    con = _candidates(
+        "('R', 'r', 0, 2, 0, false), ('S', 'r', 0, 2, 0, false)",
+        "('R', 0.01, '2025-01-19 15:00', '2025-01-19 17:00'), "
+        "('S', 0.01, '2025-01-19 12:00', '2025-01-19 14:00')",
+    )
+    con.execute("INSERT INTO a_deal_contacts VALUES ('D1', 'r', 'runner')")
+    assert add_line_takeovers(con, AnalysisSettings()) == 1
+    assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("R", "D1")]
+
+
 def test_number_only_a_lines_customers_ordered_from_at_a_chain_end_joins_it() -> None:
     """Within the 48 h of stale orders before D1's first use, K was texted once by c3 (an order
     to the line's earlier number, seen from an obtained customer's records at the start of

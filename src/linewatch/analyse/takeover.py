@@ -146,9 +146,11 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     couple of hours of a swap notice) and stopped while that number went on for more than the
     two days of stale orders lies inside that number's use: it is neither its predecessor nor
     its successor, so not that line's.
-    Such a number only called by the line's customers joins too when its records end within a
-    couple of hours of the next known number's first use (or start as the previous one stops):
-    the order went to the number in use as the line changed numbers. A runner's call does not
+    Such a number only called by the line's customers (or texting its runner) joins too when
+    its records end within a planned swap's handover of the next known number's first use (or
+    start as the previous one stops): the order went to the number in use as the line changed
+    numbers, or the old number passed on its last orders (dev seed 2040: relays to the runner
+    7.75 h before the next number, missed while the window was 2 h). A runner's call does not
     count there: it is a delivery to a customer (dev seed 1541: one fell in the 25 minutes
     between two of its line's numbers).
     At the chain's ends, with no next (or previous) known number to bound a gap, a number that
@@ -285,6 +287,10 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
                ) AS before_swap,
                EXISTS (
                  SELECT 1 FROM spans d WHERE d.line_id = r.line_id
+                   AND date_diff('second', n.last_ts, d.first_ts) BETWEEN 0 AND {handover}
+               ) AS before_handover,
+               EXISTS (
+                 SELECT 1 FROM spans d WHERE d.line_id = r.line_id
                    AND (abs(date_diff('second', d.last_ts, n.first_ts)) <= {notice}
                         OR abs(date_diff('second', n.last_ts, d.first_ts)) <= {notice})
                ) AS handover,
@@ -298,7 +304,7 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
         SELECT *, (linked >= {s.takeover_min_shared} OR served > 0
                    OR (notified > 0 AND after_handover)
                    OR (texted > 0 AND crew_contacts = contacts AND in_gap)
-                   OR (linked = contacts AND in_gap AND (after_swap OR before_swap))
+                   OR (linked = contacts AND in_gap AND (after_handover OR before_handover))
                    OR (linked = contacts AND at_end)
                    OR (texted > 0 AND shared = contacts AND (at_end OR in_tail)))
                   AND shared >= {s.takeover_min_share} * judged AS matched
