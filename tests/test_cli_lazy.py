@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import importlib
+import json
 import subprocess
 import sys
+from pathlib import Path
 
+import duckdb
 import pytest
 import typer
 import typer.main
@@ -54,3 +57,27 @@ def test_ingest_does_not_import_the_analysis_stages() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_ingesting_parquet_records_does_not_load_pyarrow(tmp_path: Path) -> None:
+    """pyarrow (with numpy) took a quarter second of every start; only CSV staging needs it."""
+    records = tmp_path / "records.parquet"
+    duckdb.execute(
+        f"COPY (SELECT '07700900001' AS target, TIMESTAMP '2024-01-01 10:00' AS timestamp, "
+        "'sms' AS type, '07700900001' AS caller, '07700900002' AS callee) "
+        f"TO '{records}' (FORMAT parquet)"
+    )
+    code = (
+        "import sys\n"
+        f"sys.argv = ['linewatch', '--db', {str(tmp_path / 'case.duckdb')!r}, 'ingest', "
+        f"'--json', {str(records)!r}]\n"
+        "from linewatch.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('pyarrow' in sys.modules, 'numpy' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    *summary, loaded = done.stdout.strip().splitlines()
+    assert json.loads("\n".join(summary))["stored"] == 1
+    assert loaded == "False False"

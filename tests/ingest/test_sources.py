@@ -41,3 +41,13 @@ def test_duplicate_column_names_are_refused(
     path = write(tmp_path / "c.csv", "cell_id,lat,lon,LAT\nC1,1,2,3\n")
     with pytest.raises(InputError, match=r"c\.csv:1: column\(s\) named twice: lat"):
         ingest(store, [path])
+
+
+def test_unreadable_parquet_is_one_clear_line_naming_the_file(
+    store: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    path = write(tmp_path / "records.parquet", "not parquet at all")
+    with pytest.raises(InputError, match="not a readable Parquet file") as raised:
+        ingest(store, [path])
+    assert raised.value.file == str(path)
+    assert "\n" not in str(raised.value)

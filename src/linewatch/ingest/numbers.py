@@ -7,7 +7,6 @@ import re
 
 import duckdb
 import phonenumbers
-import pyarrow as pa
 
 # Characters people and operators put in numbers; anything else means "not a phone number".
 _ALLOWED = re.compile(r"^[0-9+()\-\s./]+$")
@@ -67,6 +66,8 @@ def learn_forms(con: duckdb.DuckDBPyConnection, raw_values_sql: str, region: str
         "SELECT raw FROM _lw_new_forms WHERE raw NOT IN (SELECT raw FROM number_forms)"
     ).fetchall()
     if rest:
+        import pyarrow as pa  # only here: loading it costs every command's start a quarter second
+
         results = [(r, *to_e164(r, region)) for (r,) in rest]
         table = pa.table(
             {

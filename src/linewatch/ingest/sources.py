@@ -7,14 +7,16 @@ import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pyarrow as pa
-import pyarrow.parquet as pq
 
 from linewatch.errors import InputError
 from linewatch.ingest.kinds import normalise_columns
 from linewatch.store.sql import ident, literal
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 CSV_SUFFIXES = {".csv", ".tsv", ".txt"}
 PARQUET_SUFFIXES = {".parquet", ".pq"}
@@ -56,10 +58,7 @@ def discover(paths: Sequence[Path]) -> list[tuple[Path, bool]]:
 def open_source(path: Path, delimiter: str | None = None) -> SourceFile:
     """Read a file's header (CSV) or schema (Parquet)."""
     if path.suffix.lower() in PARQUET_SUFFIXES:
-        try:
-            names = pq.read_schema(path).names
-        except (pa.ArrowInvalid, OSError) as exc:
-            raise InputError(f"not a readable Parquet file: {exc}", file=str(path)) from exc
+        names = _parquet_columns(path)
         return SourceFile(path, "parquet", tuple(normalise_columns(names)))
     delim = delimiter or ("\t" if path.suffix.lower() == ".tsv" else ",")
     with _text(path) as handle:
@@ -87,6 +86,16 @@ def _bad_text(value: str) -> str | None:
     if any("\udc80" <= ch <= "\udcff" for ch in value):
         return "is not valid UTF-8"
     return None
+
+
+def _parquet_columns(path: Path) -> list[str]:
+    """A Parquet file's column names, as written (read by DuckDB from the file's footer)."""
+    try:
+        rows = duckdb.execute("DESCRIBE SELECT * FROM read_parquet(?)", [str(path)]).fetchall()
+    except duckdb.Error as exc:
+        why = str(exc).splitlines()[0]  # DuckDB adds the query and a caret below
+        raise InputError(f"not a readable Parquet file: {why}", file=str(path)) from exc
+    return [str(r[0]) for r in rows]
 
 
 def _row_batches(src: SourceFile) -> Iterator[pa.RecordBatch]:
@@ -122,7 +131,12 @@ def _row_batches(src: SourceFile) -> Iterator[pa.RecordBatch]:
 
 
 def _batch(names: list[str], cols: list[list[object]]) -> pa.RecordBatch:
-    """An Arrow batch of the staged columns (line as int64, everything else text)."""
+    """An Arrow batch of the staged columns (line as int64, everything else text).
+
+    pyarrow is imported here, not with the module: only CSV staging needs it, and loading it
+    (with numpy) took a quarter of a second of every command's start."""
+    import pyarrow as pa
+
     arrays = [pa.array(cols[0], pa.int64())] + [pa.array(c, pa.string()) for c in cols[1:]]
     return pa.RecordBatch.from_arrays(arrays, names=names)
 
@@ -131,7 +145,7 @@ def stage(con: duckdb.DuckDBPyConnection, src: SourceFile, name: str) -> str:
     """Make `name` a relation of the file's rows: _line, _reason, _field, _raw, then its columns."""
     drop_stage(con, name)
     if src.fmt == "parquet":
-        raw_names = pq.read_schema(src.path).names
+        raw_names = _parquet_columns(src.path)
         cols = ", ".join(
             f"{ident(orig)} AS {ident(norm)}"
             for orig, norm in zip(raw_names, src.columns, strict=True)
