@@ -295,30 +295,22 @@ def test_number_a_customer_called_in_a_gap_as_the_next_number_starts_joins_it() 
     the order went to the number then in use, unanswered in the records); J is called once by
     c4 days inside the gap, as a customer's friend may be. B is called once by the line's
     runner r just after D1's last use: a delivery to a customer, whatever the hour (dev seed
-    1541: a runner's call fell in the 25 minutes between two of its line's numbers)."""
+    1541: a runner's call fell in the 25 minutes between two of its line's numbers). R texts r
+    twice, its records ending 7 h before D3's first use: the line's old number passing on its
+    last orders before a planned swap's silence (dev seed 2040); S, ending 10 h before, is
+    beyond that handover."""
     con = _candidates(
-        "('K', 'c3', 1, 0, 0, false), ('J', 'c4', 1, 0, 0, false), ('B', 'r', 1, 0, 0, false)",
+        "('K', 'c3', 1, 0, 0, false), ('J', 'c4', 1, 0, 0, false), ('B', 'r', 1, 0, 0, false), "
+        "('R', 'r', 0, 2, 0, false), ('S', 'r', 0, 2, 0, false)",
         "('K', 0.01, '2025-01-19 23:00', '2025-01-19 23:00'), "
         "('J', 0.01, '2025-01-15', '2025-01-15'), ('B', 0.01, '2025-01-10 00:30', "
-        "'2025-01-10 00:30')",
-    )
-    con.execute("INSERT INTO a_deal_contacts VALUES ('D1', 'r', 'runner')")
-    assert add_line_takeovers(con, AnalysisSettings()) == 1
-    assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("K", "D1")]
-
-
-def test_number_texting_a_lines_runner_as_a_planned_swap_begins_joins_it() -> None:
-    """R texts the line's runner r twice, its records ending 7 h before D3's first use: the
-    line's old number passing on its last orders before a planned swap's silence (dev seed
-    2040). S does the same ending 10 h before, beyond that handover, and joins nothing."""
-    con = _candidates(
-        "('R', 'r', 0, 2, 0, false), ('S', 'r', 0, 2, 0, false)",
-        "('R', 0.01, '2025-01-19 15:00', '2025-01-19 17:00'), "
+        "'2025-01-10 00:30'), ('R', 0.01, '2025-01-19 15:00', '2025-01-19 17:00'), "
         "('S', 0.01, '2025-01-19 12:00', '2025-01-19 14:00')",
     )
     con.execute("INSERT INTO a_deal_contacts VALUES ('D1', 'r', 'runner')")
-    assert add_line_takeovers(con, AnalysisSettings()) == 1
-    assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("R", "D1")]
+    assert add_line_takeovers(con, AnalysisSettings()) == 2
+    joins = con.execute("SELECT * FROM a_line_joins ORDER BY number").fetchall()
+    assert joins == [("K", "D1"), ("R", "D1")]
 
 
 def test_number_only_a_lines_customers_ordered_from_at_a_chain_end_joins_it() -> None:
