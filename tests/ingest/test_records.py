@@ -200,7 +200,8 @@ def test_a_handset_first_named_by_a_seizure_is_kept_on_later_records(
     write(tmp_path / "r" / "cells.csv", CELLS)
     records(tmp_path / "r" / "r.csv", GOOD[0], GOOD[2].replace(",C1,", ",C1,356938035643809"))
     ingest(store, [tmp_path / "r"])
-    assert rows(store, "SELECT caller_imei FROM comm_events ORDER BY ts") == [
+    # both events are at 10:00 UTC (the text's time is naive, London summer time): the call first
+    assert rows(store, "SELECT caller_imei FROM comm_events ORDER BY ts, type") == [
         ("353456789012345",),
         ("356938035643809",),
     ]
