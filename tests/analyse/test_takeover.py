@@ -307,10 +307,54 @@ def test_number_a_customer_called_in_a_gap_as_the_next_number_starts_joins_it() 
         "'2025-01-10 00:30'), ('R', 0.01, '2025-01-19 15:00', '2025-01-19 17:00'), "
         "('S', 0.01, '2025-01-19 12:00', '2025-01-19 14:00')",
     )
+    con.execute(
+        "INSERT INTO a_activity VALUES ('R', '2025-01-19 17:00'), ('S', '2025-01-19 14:00')"
+    )
     con.execute("INSERT INTO a_deal_contacts VALUES ('D1', 'r', 'runner')")
     assert add_line_takeovers(con, AnalysisSettings()) == 2
     joins = con.execute("SELECT * FROM a_line_joins ORDER BY number").fetchall()
     assert joins == [("K", "D1"), ("R", "D1")]
+
+
+def test_number_handing_over_is_timed_by_its_own_last_event_not_a_stale_order() -> None:
+    """P answered c3 and was called by u1-u3, whom no line knows; its last own event is 1 h
+    before D3's first use, but u3 called it again 12 h after (an order to the old number,
+    unanswered): it is the line's number handing over, judged on the contacts a line knows
+    (dev seed 2061: the line's first number, seen for one hour at the records' start)."""
+    con = _candidates(
+        "('P', 'c3', 1, 1, 0, false), ('P', 'u1', 1, 0, 0, false), "
+        "('P', 'u2', 1, 0, 0, false), ('P', 'u3', 2, 0, 0, false)",
+        "('P', 0.01, '2025-01-19 20:00', '2025-01-20 12:00')",
+    )
+    con.execute("INSERT INTO a_activity VALUES ('P', '2025-01-19 23:00')")
+    assert add_line_takeovers(con, AnalysisSettings()) == 1
+    assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("P", "D1")]
+    con.execute("DELETE FROM a_activity WHERE number = 'P'")
+    con.execute("DELETE FROM a_deal WHERE number = 'P'")
+    con.execute("DELETE FROM a_line_joins")
+    assert add_line_takeovers(con, AnalysisSettings()) == 0
+
+
+def test_number_sending_flares_at_a_lines_swap_joins_it_whoever_else_it_reaches() -> None:
+    """F starts 4 h after D1's last use and sends flares (bursts) to c3, the line's customer,
+    and to y1 and y2, customers of two other lines only: a marketing number taking over at a
+    swap reaches the market's shared customers (dev seeds 2047, 2058), so one of three is
+    enough. G sends the same flares starting 3 days into the gap, and H starts 4 h after but
+    only texts them one by one: each is judged on all three and joins nothing."""
+    con = _candidates(
+        "('F', 'c3', 0, 1, 3, false), ('F', 'y1', 0, 0, 3, false), ('F', 'y2', 0, 0, 3, false), "
+        "('G', 'c3', 0, 1, 3, false), ('G', 'y1', 0, 0, 3, false), ('G', 'y2', 0, 0, 3, false), "
+        "('H', 'c3', 0, 1, 0, false), ('H', 'y1', 1, 1, 0, false), ('H', 'y2', 1, 1, 0, false)",
+        "('F', 0.01, '2025-01-10 04:00', '2025-01-12'), ('G', 0.01, '2025-01-13', '2025-01-15'), "
+        "('H', 0.01, '2025-01-10 04:00', '2025-01-10 06:00')",
+    )
+    _other_line(con, "L2", "('E1', '2024-12-01', '2024-12-20')", shared=False)
+    _other_line(con, "L3", "('E2', '2024-12-01', '2024-12-20')", shared=False)
+    con.execute(
+        "INSERT INTO a_deal_contacts VALUES ('E1', 'y1', 'customer'), ('E2', 'y2', 'customer')"
+    )
+    assert add_line_takeovers(con, AnalysisSettings()) == 1
+    assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("F", "D1")]
 
 
 def test_number_only_a_lines_customers_ordered_from_at_a_chain_end_joins_it() -> None:
@@ -706,6 +750,9 @@ def test_number_handing_over_to_a_lines_first_number_is_judged_on_contacts_a_lin
         "('Q', 'u2', 1, 0, 0, false), ('Q', 'u3', 1, 0, 0, false)",
         "('P', 0.01, '2024-12-31 10:00', '2024-12-31 23:00'), "
         "('Q', 0.01, '2024-12-31 06:00', '2024-12-31 19:00')",
+    )
+    con.execute(
+        "INSERT INTO a_activity VALUES ('P', '2024-12-31 23:00'), ('Q', '2024-12-31 19:00')"
     )
     assert add_line_takeovers(con, AnalysisSettings()) == 1
     assert con.execute("SELECT * FROM a_line_joins").fetchall() == [("P", "D1")]

@@ -169,6 +169,16 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     use (`line_tail_days`): the line goes on after its last obtained number, and a number the
     records never show may come between, so its next number's notice or flare to an obtained
     customer is all there is (dev seeds 1685 and 1805: under 3 days after; 2012: 3.5 days).
+    Whether a candidate stopped just before a known number's first use is judged on its use
+    ending as a known number's does, at the last event it made (or two days before its last
+    event, if later): orders still reach the old number after it stops (dev seed 2061: the
+    line's first number, seen for an hour at the records' start, was called again 17 hours
+    later). A number that sends flares (the same moment's texts to
+    several of its contacts; not a bulk sender) and starts within a planned swap's handover
+    after one of the line's numbers' last use, or stops within it before one's first use, and
+    texted one of the line's customers, joins on that customer alone: a marketing number
+    reaches the market's shared customers, most of them other lines' when few were obtained
+    (dev seeds 2047, 2058: one of three and one of four).
     Of two lines with as many of its contacts, it joins the one whose known number stopped (or
     started) within a couple of hours of its own start (or stop), a few minutes' overlap
     allowed: a swap hands over at once, while a customer of two lines links it to the other
@@ -212,6 +222,8 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     notice = s.swap_notice_hours * 3600
     handover = (s.line_handover_hours + s.swap_notice_hours) * 3600
     tail = s.line_tail_days * 86400
+    # a candidate's use ends as a known number's does (line_spans_sql): stale orders after it
+    live_last = f"greatest(coalesce(u.last_out_ts, n.first_ts), n.last_ts - to_seconds({gap}))"
     return f"""
     WITH crew AS (
         SELECT l.line_id, c.contact, bool_or(c.kind = 'runner') AS runner
@@ -254,12 +266,14 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
                ) AS contacts,
                count(*) FILTER (c.contact IS NOT NULL) AS crew_contacts,
                count(*) FILTER (v.n_out > 0 OR c.contact IS NOT NULL OR b.number IS NOT NULL)
-                 AS answered
+                 AS answered,
+               count(*) FILTER (v.n_burst > 0 AND b.number IS NULL) AS flared
         FROM side v SEMI JOIN reach r ON r.number = v.number
         LEFT JOIN (SELECT DISTINCT contact FROM crew) c USING (contact)
         LEFT JOIN bulk b ON b.number = v.number GROUP BY v.number
     ), placed AS (
-        SELECT r.*, o.contacts, o.crew_contacts, o.answered, n.deal_line_score, n.first_ts,
+        SELECT r.*, o.contacts, o.crew_contacts, o.answered, o.flared, n.deal_line_score,
+               n.first_ts,
                n.last_ts, e.first_use, e.last_use, coalesce(hd.heralded, 0) AS heralded,
                EXISTS (
                  SELECT 1 FROM gaps g WHERE g.line_id = r.line_id
@@ -283,11 +297,11 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
                ) AS after_handover,
                EXISTS (
                  SELECT 1 FROM spans d WHERE d.line_id = r.line_id
-                   AND date_diff('second', n.last_ts, d.first_ts) BETWEEN 0 AND {notice}
+                   AND date_diff('second', {live_last}, d.first_ts) BETWEEN 0 AND {notice}
                ) AS before_swap,
                EXISTS (
                  SELECT 1 FROM spans d WHERE d.line_id = r.line_id
-                   AND date_diff('second', n.last_ts, d.first_ts) BETWEEN 0 AND {handover}
+                   AND date_diff('second', {live_last}, d.first_ts) BETWEEN 0 AND {handover}
                ) AS before_handover,
                EXISTS (
                  SELECT 1 FROM spans d WHERE d.line_id = r.line_id
@@ -298,10 +312,10 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
                  OR date_diff('second', n.last_ts, e.first_use) BETWEEN 0 AND {gap} AS at_end,
                date_diff('second', e.last_use, n.first_ts) BETWEEN 0 AND {tail} AS in_tail
         FROM reach r JOIN own o USING (number) JOIN a_scored n USING (number)
-        JOIN ends e USING (line_id)
+        JOIN ends e USING (line_id) LEFT JOIN a_activity u ON u.number = r.number
         LEFT JOIN heralded hd ON hd.number = r.number AND hd.line_id = r.line_id
     ), checked AS (
-        SELECT *, (linked >= {s.takeover_min_shared} OR served > 0
+        SELECT *, (linked >= {s.takeover_min_shared} OR served > 0 OR flaring
                    OR (notified > 0 AND after_handover)
                    OR (texted > 0 AND crew_contacts = contacts AND in_gap)
                    OR (linked = contacts AND in_gap AND (after_handover OR before_handover))
@@ -309,10 +323,13 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
                    OR (texted > 0 AND shared = contacts AND (at_end OR in_tail)))
                   AND shared >= {s.takeover_min_share} * judged AS matched
         FROM (SELECT *, CASE WHEN relayed > 0 THEN answered
+                             WHEN flaring THEN shared
                              WHEN notified > 0 AND after_handover THEN crew_contacts
                              WHEN served > 0 AND before_swap THEN crew_contacts
                              ELSE contacts END AS judged
-              FROM placed)
+              FROM (SELECT *, flared >= {s.burst_min_recipients} AND texted > 0
+                                AND (after_handover OR before_handover) AS flaring
+                    FROM placed))
     ), found AS (
         SELECT r.number, r.line_id, r.shared, r.deal_line_score, r.first_ts, r.last_ts,
                r.in_gap, r.free, r.nearest_s, r.handover, r.relayed > 0 AS relays,
