@@ -222,7 +222,7 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     notice = s.swap_notice_hours * 3600
     handover = (s.line_handover_hours + s.swap_notice_hours) * 3600
     tail = s.line_tail_days * 86400
-    # a candidate's use ends as a known number's does (line_spans_sql): stale orders after it
+    # a candidate's use ends as a known number's does (line_spans_sql): orders after it do not count
     live_last = f"greatest(coalesce(u.last_out_ts, n.first_ts), n.last_ts - to_seconds({gap}))"
     return f"""
     WITH crew AS (
