@@ -222,7 +222,9 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
     notice = s.swap_notice_hours * 3600
     handover = (s.line_handover_hours + s.swap_notice_hours) * 3600
     tail = s.line_tail_days * 86400
-    # a candidate's use ends as a known number's does (line_spans_sql): orders after it do not count
+    # a candidate's use ends as a known number's does (line_spans_sql): orders after it do not
+    # count. `swaps` gives each candidate's shortest time after one of the line's numbers
+    # stopped, and before one started, which the swap and handover windows are tested on.
     live_last = f"greatest(coalesce(u.last_out_ts, n.first_ts), n.last_ts - to_seconds({gap}))"
     return f"""
     WITH crew AS (
@@ -271,6 +273,15 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
         FROM side v SEMI JOIN reach r ON r.number = v.number
         LEFT JOIN (SELECT DISTINCT contact FROM crew) c USING (contact)
         LEFT JOIN bulk b ON b.number = v.number GROUP BY v.number
+    ), swaps AS (
+        SELECT r.number, r.line_id,
+               min(date_diff('second', d.last_ts, n.first_ts))
+                 FILTER (date_diff('second', d.last_ts, n.first_ts) >= 0) AS after_s,
+               min(date_diff('second', {live_last}, d.first_ts))
+                 FILTER (date_diff('second', {live_last}, d.first_ts) >= 0) AS before_s
+        FROM reach r JOIN a_scored n USING (number) JOIN spans d USING (line_id)
+        LEFT JOIN a_activity u ON u.number = r.number
+        GROUP BY r.number, r.line_id
     ), placed AS (
         SELECT r.*, o.contacts, o.crew_contacts, o.answered, o.flared, n.deal_line_score,
                n.first_ts,
@@ -287,22 +298,10 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
                          WHEN d.first_ts >= n.last_ts
                            THEN date_diff('second', n.last_ts, d.first_ts) END)
                 FROM spans d WHERE d.line_id = r.line_id) AS nearest_s,
-               EXISTS (
-                 SELECT 1 FROM spans d WHERE d.line_id = r.line_id
-                   AND date_diff('second', d.last_ts, n.first_ts) BETWEEN 0 AND {notice}
-               ) AS after_swap,
-               EXISTS (
-                 SELECT 1 FROM spans d WHERE d.line_id = r.line_id
-                   AND date_diff('second', d.last_ts, n.first_ts) BETWEEN 0 AND {handover}
-               ) AS after_handover,
-               EXISTS (
-                 SELECT 1 FROM spans d WHERE d.line_id = r.line_id
-                   AND date_diff('second', {live_last}, d.first_ts) BETWEEN 0 AND {notice}
-               ) AS before_swap,
-               EXISTS (
-                 SELECT 1 FROM spans d WHERE d.line_id = r.line_id
-                   AND date_diff('second', {live_last}, d.first_ts) BETWEEN 0 AND {handover}
-               ) AS before_handover,
+               coalesce(t.after_s <= {notice}, false) AS after_swap,
+               coalesce(t.after_s <= {handover}, false) AS after_handover,
+               coalesce(t.before_s <= {notice}, false) AS before_swap,
+               coalesce(t.before_s <= {handover}, false) AS before_handover,
                EXISTS (
                  SELECT 1 FROM spans d WHERE d.line_id = r.line_id
                    AND (abs(date_diff('second', d.last_ts, n.first_ts)) <= {notice}
@@ -312,7 +311,8 @@ def line_takeovers_sql(s: AnalysisSettings) -> str:
                  OR date_diff('second', n.last_ts, e.first_use) BETWEEN 0 AND {gap} AS at_end,
                date_diff('second', e.last_use, n.first_ts) BETWEEN 0 AND {tail} AS in_tail
         FROM reach r JOIN own o USING (number) JOIN a_scored n USING (number)
-        JOIN ends e USING (line_id) LEFT JOIN a_activity u ON u.number = r.number
+        JOIN ends e USING (line_id)
+        LEFT JOIN swaps t ON t.number = r.number AND t.line_id = r.line_id
         LEFT JOIN heralded hd ON hd.number = r.number AND hd.line_id = r.line_id
     ), checked AS (
         SELECT *, (linked >= {s.takeover_min_shared} OR served > 0 OR flaring

@@ -8,6 +8,8 @@ import re
 import duckdb
 import phonenumbers
 
+from linewatch.store.sql import number_key_sql
+
 # Characters people and operators put in numbers; anything else means "not a phone number".
 _ALLOWED = re.compile(r"^[0-9+()\-\s./]+$")
 
@@ -100,6 +102,6 @@ def map_forms(con: duckdb.DuckDBPyConnection, given_sql: str, region: str, table
     learn_forms(con, f"SELECT text FROM {table} WHERE e IS NULL", region)
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT f.given, f.text, "
-        "CAST(substr(coalesce(f.e, n.e164), 2) AS BIGINT) AS num, n.reason "
+        f"{number_key_sql('coalesce(f.e, n.e164)')} AS num, n.reason "
         f"FROM {table} f LEFT JOIN number_forms n ON f.e IS NULL AND n.raw = f.text"
     )

@@ -199,7 +199,7 @@ def _events_sql(ctx: FileContext) -> str:
 
     Each row is split into the caller's and the callee's view (by which end was the target); a
     view's cell and handset are those of its first line, so stored values and line agree. A bad
-    row is a group of its own (keyed by its line and reason), carrying them to the quarantine.
+    row is a group of its own, keyed by its line (`_reasons_sql` says why it failed).
     """
     side = "target = caller"
     other = "target = callee AND target <> caller"
@@ -284,9 +284,8 @@ def _store_events(ctx: FileContext) -> int:
         WHERE {keys} AND ({adds_caller} OR {adds_callee}) AND e.ts BETWEEN $lo AND $hi""",
         {"lo": lo, "hi": hi},
     ).fetchone()
-    before = _count(ctx, "SELECT count(*) FROM comm_event_rows")
     both = "n.caller_line IS NOT NULL AND n.callee_line IS NOT NULL"
-    con.execute(
+    inserted = con.execute(
         f"""INSERT INTO comm_event_rows
         SELECT n.ts, n.type, n.caller, n.callee, n.duration_s, n.caller_cell, n.caller_handset,
           n.callee_cell, n.callee_handset, n.caller_line IS NOT NULL, n.callee_line IS NOT NULL,
@@ -294,8 +293,8 @@ def _store_events(ctx: FileContext) -> int:
           CASE WHEN {both} THEN {file_no} END, CASE WHEN {both} THEN n.callee_line END
         FROM {new} n ANTI JOIN {existing} e ON {keys}""",
         {"lo": lo, "hi": hi},
-    )
-    stored = _count(ctx, "SELECT count(*) FROM comm_event_rows") - before
+    ).fetchone()
+    stored = int(inserted[0]) if inserted else 0
     if stored or (completed and completed[0]):
         con.execute("INSERT INTO event_files VALUES (?, ?, ?)", [file_no, ctx.path, ctx.run_id])
     return stored
